@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** A database or a transaction: services accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+  /** raw SQL for maintenance (migrations, checks); never with user input */
+  exec(text: string): Promise<void>;
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const migrationsFolder = path.join(here, 'migrations');
+const sqlFolder = path.join(here, 'sql');
+
+/** Opens PGlite (dataDir, or in memory when dataDir is null) or PostgreSQL (url). */
+export async function openDatabase(opts: { url?: string; dataDir?: string | null }): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 20 });
+    pool.on('error', () => {});
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      close: () => pool.end(),
+      exec: async (text) => {
+        await pool.query(text);
+      },
+    };
+  }
+  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+    exec: async (text) => {
+      await client.exec(text);
+    },
+  };
+}
+
+/** Applies the committed migrations, then the idempotent SQL in db/sql (triggers, functions). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    await database.db.execute(sql`select pg_advisory_lock(424242)`);
+    try {
+      await migratePg(database.db as never, { migrationsFolder });
+      await applySqlFolder(database);
+    } finally {
+      await database.db.execute(sql`select pg_advisory_unlock(424242)`);
+    }
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder });
+    await applySqlFolder(database);
+  }
+}
+
+async function applySqlFolder(database: Database) {
+  for (const f of readdirSync(sqlFolder)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
+    await database.exec(readFileSync(path.join(sqlFolder, f), 'utf8'));
+  }
+}
+
+/** Returns the Chinese+English reasons PostgreSQL is unfit for production; empty when durable. */
+export async function durabilityProblems(database: Database): Promise<string[]> {
+  const problems: string[] = [];
+  const show = async (name: string) => {
+    const r = (await database.db.execute(sql.raw(`show ${name}`))) as unknown as { rows: Record<string, unknown>[] };
+    return String(r.rows[0][name]);
+  };
+  if ((await show('fsync')) !== 'on') problems.push('fsync 未开启 / fsync is off');
+  if ((await show('synchronous_commit')) === 'off') problems.push('synchronous_commit 为 off / synchronous_commit is off');
+  if ((await show('full_page_writes')) !== 'on') problems.push('full_page_writes 未开启 / full_page_writes is off');
+  const r = (await database.db.execute(sql`select rolsuper, rolbypassrls from pg_roles where rolname = current_user`)) as unknown as {
+    rows: unknown[];
+  };
+  const role = r.rows[0] as { rolsuper: boolean; rolbypassrls: boolean } | undefined;
+  if (role?.rolsuper) problems.push('数据库账号为超级用户 / the database role is a superuser');
+  if (role?.rolbypassrls) problems.push('数据库账号可绕过行级安全 / the database role has BYPASSRLS');
+  return problems;
+}

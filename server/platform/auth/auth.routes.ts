@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from '../../../common/zod-locale.ts';
+import { sessionCookieName } from '../access/guard.ts';
+import { anyUser, publicRoute } from '../access/policy.ts';
+import { audit } from '../audit/audit.service.ts';
+import { withTx } from '../context.ts';
+import { changeOwnPassword, login, me } from './auth.service.ts';
+import type { IpThrottle } from './ip-throttle.ts';
+import { destroySession } from './session.service.ts';
+
+const LoginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入口令').max(1024),
+});
+const LoginOut = z.object({
+  user: z.object({ id: z.string(), username: z.string(), name: z.string() }),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string(),
+});
+const PasswordBody = z.object({
+  oldPassword: z.string().min(1, '请输入原口令').max(1024),
+  newPassword: z.string().min(1, '请输入新口令').max(1024),
+});
+const MeOut = z.object({
+  user: z.object({ id: z.string(), username: z.string(), name: z.string(), memberId: z.string().nullable() }),
+  roles: z.array(z.object({ role: z.string(), roleLabel: z.string(), orgId: z.string(), orgName: z.string() })),
+  permissions: z.array(z.string()),
+  csrfToken: z.string(),
+  isAdmin: z.boolean(),
+  passwordExpiresAt: z.string(),
+  passwordExpiryWarning: z.string().nullable(),
+});
+
+export const authRoutes =
+  (throttle: IpThrottle): FastifyPluginAsyncZod =>
+  async (app) => {
+    const cookie = sessionCookieName(app.env.config.https);
+    const cookieOpts = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: app.env.config.https };
+
+    app.post('/api/auth/login', {
+      config: { policy: publicRoute({ csrf: false }) },
+      schema: { tags: ['认证'], summary: '登录', body: LoginBody, response: { 200: LoginOut } },
+      handler: async (req, reply) => {
+        const r = await login(req.ctx, { ...req.body, userAgent: req.headers['user-agent'] }, throttle);
+        reply.setCookie(cookie, r.token, cookieOpts);
+        return r.body;
+      },
+    });
+
+    app.post('/api/auth/logout', {
+      config: { policy: anyUser({ allowPendingPasswordChange: true }) },
+      schema: { tags: ['认证'], summary: '退出登录' },
+      handler: async (req, reply) => {
+        const s = req.session;
+        if (s)
+          await withTx(req.ctx, async (tx) => {
+            await destroySession(tx.db, s.idHash);
+            await audit(tx, { action: 'auth.logout', objectType: 'user', objectId: s.user.id });
+          });
+        reply.clearCookie(cookie, cookieOpts);
+        reply.header('Clear-Site-Data', '"cache", "cookies", "storage"');
+        return reply.code(204).send();
+      },
+    });
+
+    app.post('/api/auth/password', {
+      config: { policy: anyUser({ allowPendingPasswordChange: true }) },
+      schema: { tags: ['认证'], summary: '修改本人口令', body: PasswordBody },
+      handler: async (req, reply) => {
+        await changeOwnPassword(req.ctx, req.session!, req.body);
+        return reply.code(204).send();
+      },
+    });
+
+    app.get('/api/auth/me', {
+      config: { policy: anyUser() },
+      schema: { tags: ['认证'], summary: '当前用户、角色与权限', response: { 200: MeOut } },
+      handler: (req) => me(req.ctx, req.session!),
+    });
+  };

@@ -1,0 +1,60 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from '../../../common/zod-locale.ts';
+import { can } from '../access/policy.ts';
+import { contentDisposition } from '../export/content-disposition.ts';
+import { MULTIPART_LIMITS, readUpload } from './files.multipart.ts';
+import { FileIdParams, FileListQuery, FileOut } from './files.schema.ts';
+import { deleteFile, listFiles, openFile, storeUpload } from './files.service.ts';
+
+const INLINE = new Set(['image/png', 'image/jpeg', 'application/pdf']);
+const fileTarget = { in: 'params', field: 'id', resource: 'file' } as const;
+
+/** 附件: upload (content-sniffed allowlist, 20 MB), list, download (verified, sandboxed), delete. */
+export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, { limits: MULTIPART_LIMITS, throwFileSizeLimit: true });
+
+  app.post('/api/files', {
+    config: { policy: can('file:write', { in: 'body', field: 'orgId', resource: 'org' }) },
+    schema: {
+      tags: ['附件'],
+      summary: '上传附件（multipart：file、orgId、ownerType、ownerId、label）',
+      consumes: ['multipart/form-data'],
+      response: { 201: FileOut },
+    },
+    handler: async (req, reply) => {
+      const u = await readUpload(req);
+      return reply.code(201).send(await storeUpload(req.ctx, u.tmp, u.originalName, u.fields));
+    },
+  });
+
+  app.get('/api/files', {
+    config: { policy: can('file:read', { in: 'query', field: 'orgId', resource: 'org', optional: true }) },
+    schema: { tags: ['附件'], summary: '附件列表（本人管理范围内）', querystring: FileListQuery, response: { 200: z.array(FileOut) } },
+    handler: (req) => listFiles(req.ctx, req.query),
+  });
+
+  app.get('/api/files/:id', {
+    config: { policy: can('file:read', fileTarget) },
+    schema: { tags: ['附件'], summary: '下载附件', params: FileIdParams },
+    handler: async (req, reply) => {
+      const { file, data } = await openFile(req.ctx, req.params.id);
+      return reply
+        .type(file.mime)
+        .header('Content-Disposition', contentDisposition(file.originalName, INLINE.has(file.mime)))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Security-Policy', "sandbox; default-src 'none'")
+        .header('Cache-Control', 'private, no-store')
+        .send(data);
+    },
+  });
+
+  app.delete('/api/files/:id', {
+    config: { policy: can('file:write', fileTarget) },
+    schema: { tags: ['附件'], summary: '删除附件', params: FileIdParams },
+    handler: async (req, reply) => {
+      await deleteFile(req.ctx, req.params.id);
+      return reply.code(204).send();
+    },
+  });
+};

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { settings } from './settings.table.ts';
+
+/** Reads a settings document, falling back to `fallback` (merged, so new keys get their defaults). */
+export async function readSetting<S extends z.ZodType>(db: Db, key: string, schema: S, fallback: z.infer<S>): Promise<z.infer<S>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  if (!row) return fallback;
+  const merged = schema.safeParse({ ...(fallback as object), ...(row.value as object) });
+  return merged.success ? merged.data : fallback;
+}
+
+// Bumped by every write in this process: a cached document older than the last write is read again.
+let generation = 0;
+const CACHE_MS = 5_000;
+const cache = new WeakMap<object, Map<string, { at: number; gen: number; value: Promise<unknown> }>>();
+
+/**
+ * A settings document read at most once per 5 s per database handle (the guard and the rule table are read on
+ * every request); a write in this process refreshes at once, other instances within 5 s. Callers get a copy.
+ */
+export async function cachedSetting<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+  let byKey = cache.get(db);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(db, byKey);
+  }
+  let hit = byKey.get(key);
+  if (!hit || hit.gen !== generation || Date.now() - hit.at >= CACHE_MS) {
+    const entry = { at: Date.now(), gen: generation, value: load() as Promise<unknown> };
+    const map = byKey;
+    map.set(key, entry);
+    entry.value.catch(() => map.get(key) === entry && map.delete(key));
+    hit = entry;
+  }
+  return structuredClone((await hit.value) as T);
+}
+
+export async function writeSetting(db: Db, key: string, value: unknown, by: string | null, now: Date) {
+  generation++;
+  await db
+    .insert(settings)
+    .values({ key, value, updatedAt: now, updatedBy: by })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy: by } });
+}
