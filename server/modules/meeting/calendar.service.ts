@@ -1,0 +1,148 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { OrgType } from '../../../common/access.ts';
+import { CALENDAR_KEY_LABELS } from '../../../common/meeting.ts';
+import { scopeWhere } from '../../platform/access/scope.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { type Rules, rules } from '../../platform/rules/rules.service.ts';
+import { loadOrgInScope } from '../org/org.service.ts';
+import { orgs } from '../org/org.table.ts';
+import { type CellStatus, cellStatus, hasCommitteeOf, periodsOf, requirementsFor, worst } from './calendar.rules.ts';
+import { meetings } from './meeting.table.ts';
+
+const HELD = ['held', 'submitted', 'returned', 'approved'] as const;
+type OrgRow = {
+  id: string;
+  name: string;
+  type: OrgType;
+  path: string;
+  parentId: string | null;
+  depth: number;
+  attributes: Record<string, unknown>;
+  foundedOn?: string | null;
+};
+type HeldRow = { orgId: string; type: string; countsAs: string[]; startsAt: Date };
+
+const counts = (key: string, h: HeldRow) =>
+  h.type === key || h.countsAs.includes(key) || (key === 'party_lecture_by_secretary' && h.type === 'party_lecture');
+
+/** Evaluates the rule table for each org and year: per requirement and period, how many held and the colour. */
+async function evaluate(ctx: Ctx, list: OrgRow[], year: number, r: Rules) {
+  const ids = list.map((o) => o.id);
+  const from = new Date(`${year}-01-01T00:00:00+08:00`);
+  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const [held, full] = ids.length
+    ? await Promise.all([
+        ctx.db
+          .select({ orgId: meetings.orgId, type: meetings.type, countsAs: meetings.countsAs, startsAt: meetings.startsAt })
+          .from(meetings)
+          .where(
+            and(inArray(meetings.orgId, ids), inArray(meetings.status, [...HELD]), gte(meetings.startsAt, from), lt(meetings.startsAt, to)),
+          ),
+        ctx.db.execute<{ id: string; n: number }>(sql`select o.id, count(m.id)::int as n from orgs o
+          join orgs mo on mo.path like o.path || '%' join members m on m.org_id = mo.id
+          where o.id in (${sql.join(
+            ids.map((i) => sql`${i}::uuid`),
+            sql`, `,
+          )}) and m.category = 'full' and m.status = 'active' group by o.id`),
+      ])
+    : [[], { rows: [] }];
+  const fullBy = new Map((full as { rows: { id: string; n: number }[] }).rows.map((x) => [x.id, Number(x.n)]));
+  return list.map((o) => {
+    const mine = held.filter((h) => h.orgId === o.id);
+    const reqs = requirementsFor(r, o.type, hasCommitteeOf(o.attributes, fullBy.get(o.id) ?? 0, r));
+    const rows = reqs.map((q) => ({
+      key: q.key,
+      label: CALENDAR_KEY_LABELS[q.key] ?? q.name,
+      per: q.per,
+      minCount: q.minCount,
+      periods: periodsOf(q.per, year).map((p) => {
+        const n = mine.filter((h) => counts(q.key, h) && h.startsAt >= p.start && h.startsAt < p.end).length;
+        // a period that closed before the org was founded was never due
+        const founded = o.foundedOn && p.end <= new Date(`${o.foundedOn}T00:00:00+08:00`);
+        return {
+          key: p.key,
+          label: p.label,
+          months: p.months,
+          held: n,
+          status: founded ? ('grey' as const) : cellStatus(n, q.minCount, p, ctx.now),
+        };
+      }),
+    }));
+    const months = Array.from({ length: 12 }, (_, i) =>
+      worst(rows.flatMap((x) => x.periods.filter((p) => p.months.includes(i + 1)).map((p) => p.status))),
+    );
+    return { org: o, rows, months };
+  });
+}
+
+const orgCols = {
+  id: orgs.id,
+  name: orgs.name,
+  type: orgs.type,
+  path: orgs.path,
+  parentId: orgs.parentId,
+  depth: orgs.depth,
+  attributes: orgs.attributes,
+  foundedOn: orgs.foundedOn,
+};
+
+/** One org's compliance calendar for a year. */
+export async function orgCalendar(ctx: Ctx, orgId: string, year: number) {
+  const o = await loadOrgInScope(ctx, orgId);
+  const [e] = await evaluate(ctx, [{ ...o, attributes: o.attributes ?? {} }], year, await rules(ctx));
+  return { orgId: o.id, orgName: o.name, year, rows: e.rows, months: e.months };
+}
+
+/** The subtree as a heat map (org × month, worst colour) and the list of gaps (red, and yellow still open). */
+export async function calendarHeatmap(ctx: Ctx, orgId: string, year: number) {
+  const root = await loadOrgInScope(ctx, orgId);
+  const list = await ctx.db
+    .select(orgCols)
+    .from(orgs)
+    .where(and(eq(orgs.status, 'active'), sql`${orgs.path} like ${`${root.path}%`}`, scopeWhere(ctx.actor, 'meeting:read', orgs.path)))
+    .orderBy(asc(orgs.depth), asc(orgs.sortOrder), asc(orgs.name))
+    .limit(3000);
+  const evaluated = await evaluate(ctx, list as OrgRow[], year, await rules(ctx));
+  const gaps: {
+    orgId: string;
+    orgName: string;
+    key: string;
+    label: string;
+    period: string;
+    status: CellStatus;
+    held: number;
+    minCount: number;
+  }[] = [];
+  for (const e of evaluated)
+    for (const row of e.rows)
+      for (const p of row.periods)
+        if (p.status === 'red' || p.status === 'yellow')
+          gaps.push({
+            orgId: e.org.id,
+            orgName: e.org.name,
+            key: row.key,
+            label: row.label,
+            period: p.label,
+            status: p.status,
+            held: p.held,
+            minCount: row.minCount,
+          });
+  const tally = (s: CellStatus) => evaluated.filter((e) => e.months.includes(s)).length;
+  return {
+    orgId: root.id,
+    year,
+    orgs: evaluated.map((e) => ({
+      orgId: e.org.id,
+      name: e.org.name,
+      type: e.org.type,
+      parentId: e.org.parentId,
+      depth: e.org.depth,
+      months: e.months,
+    })),
+    gaps: gaps.sort((a, b) => (a.status === b.status ? 0 : a.status === 'red' ? -1 : 1)),
+    summary: { orgs: evaluated.length, withRed: tally('red'), withYellow: tally('yellow') },
+  };
+}
+
+export type { OrgRow };
+export { evaluate as evaluateCalendar };

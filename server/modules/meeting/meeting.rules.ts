@@ -1,0 +1,99 @@
+import { MEETING_TYPES, type MeetingTemplateT, type MeetingType } from '../../../common/meeting.ts';
+import type { Rules } from '../../platform/rules/rules.service.ts';
+
+type Ratio = { gt_ratio: number };
+
+/** The parts of the rule table this module reads, with fallbacks for keys an older stored table may lack. */
+export type MeetingRules = {
+  firstItemRequiredFor: string[];
+  submitBlockedFor: string[];
+  followUpRequiredFor: string[];
+  followUpRemindDays: number;
+  remindDaysBeforeDue: number;
+  signinOpensMinutes: number;
+  assemblyPresent: number;
+  assemblyPass: number;
+  committeePresent: number;
+};
+
+/** Reads the meeting, quorum and 第一议题 sections of the rule table. */
+export function meetingRules(r: Rules): MeetingRules {
+  const ft = (r.first_topic ?? {}) as Record<string, unknown>;
+  const mt = (r.meetings ?? {}) as Record<string, unknown>;
+  const quorums = (r.quorum ?? {}) as Record<string, Record<string, Ratio>>;
+  const q = quorums.members_assembly ?? {};
+  const list = (v: unknown, d: string[]) => (Array.isArray(v) ? (v as string[]) : d);
+  const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
+  return {
+    firstItemRequiredFor: list(ft.required_first_item_for, []),
+    // R: the rule table names the types whose submit is refused; the other required types are only flagged
+    submitBlockedFor: list(ft.submit_blocked_without_first_item_for, ['committee_meeting', 'central_group_study']),
+    followUpRequiredFor: list(ft.follow_up_required_for, ['committee_meeting']),
+    followUpRemindDays: num(ft.follow_up_remind_days_before, 3),
+    remindDaysBeforeDue: num(mt.remind_days_before_due, 7),
+    signinOpensMinutes: num(mt.signin_opens_minutes_before, 30),
+    assemblyPresent: num(q.present?.gt_ratio, 0.5),
+    assemblyPass: num(q.pass?.gt_ratio, 0.5),
+    committeePresent: num(quorums.branch_committee?.present?.gt_ratio, 0.5),
+  };
+}
+
+export type Quorum = { entitled: number; present: number; required: number; met: boolean };
+
+/** 应到/实到 for a vote: present full members must be more than `ratio` of those entitled. */
+export function quorum(entitled: number, present: number, ratio: number): Quorum {
+  const required = Math.floor(entitled * ratio) + 1;
+  return { entitled, present, required, met: entitled > 0 && present >= required };
+}
+
+export type RecordForCheck = {
+  type: MeetingType;
+  sections: Record<string, string>;
+  agenda: { kind: string; topicId: string | null; form: string | null; summary: string | null }[];
+  presentCount: number;
+  /** 应到 */
+  expectedCount?: number;
+  voting: boolean;
+  votes: unknown[];
+  followUpCount: number;
+  /** CST day of month the meeting was held, and the branch's fixed 主题党日 day when it set one */
+  heldDay?: number;
+  fixedThemeDay?: number | null;
+};
+
+export type RecordCheck = {
+  /** what blocks submission, in Chinese */
+  missing: string[];
+  /** what is flagged for the reviewer but does not block */
+  flags: string[];
+};
+
+/** The completeness rules of a record: template sections, attendance, votes, 第一议题 first and its follow-ups. */
+export function checkRecord(rec: RecordForCheck, template: MeetingTemplateT, rules: MeetingRules): RecordCheck {
+  const missing: string[] = [];
+  const flags: string[] = [];
+  for (const s of template.sections) {
+    if (s.required && !(rec.sections[s.key] ?? '').trim()) missing.push(`“${s.label}”栏目`);
+  }
+  if (rec.presentCount === 0) missing.push('出席情况（至少一人出席）');
+  if (rec.type === 'members_assembly' && rec.voting && rec.votes.length === 0) missing.push('应到、实到和表决结果');
+  if (rules.firstItemRequiredFor.includes(rec.type)) {
+    const first = rec.agenda[0];
+    let problem: string | null = null;
+    if (first?.kind !== 'first_topic' || !first.topicId) problem = '第1项议题应为关联议题库的“第一议题”';
+    else if (!first.form?.trim() || !first.summary?.trim()) problem = '第一议题的学习形式和过程概况';
+    if (problem) (rules.submitBlockedFor.includes(rec.type) ? missing : flags).push(problem);
+  }
+  if (rules.followUpRequiredFor.includes(rec.type) && rec.agenda[0]?.kind === 'first_topic' && rec.followUpCount === 0) {
+    flags.push('第一议题尚未制定落实措施（责任人、时限）');
+  }
+  if (rec.type === 'branch_committee' && rec.expectedCount && !quorum(rec.expectedCount, rec.presentCount, rules.committeePresent).met) {
+    flags.push(`支委会到会委员未超过半数（应到${rec.expectedCount}人，实到${rec.presentCount}人），议定事项无效`);
+  }
+  if (rec.type === 'theme_day' && rec.fixedThemeDay && rec.heldDay && rec.heldDay !== rec.fixedThemeDay) {
+    flags.push(`主题党日未在本支部固定的每月${rec.fixedThemeDay}日召开`);
+  }
+  return { missing, flags };
+}
+
+export const isMeetingType = (k: string): k is MeetingType => (MEETING_TYPES as readonly string[]).includes(k);

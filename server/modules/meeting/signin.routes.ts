@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MEETING_TYPES } from '../../../common/meeting.ts';
+import { z } from '../../../common/zod-locale.ts';
+import { anyUser, can } from '../../platform/access/policy.ts';
+import { sendDocx } from '../../platform/export/export.reply.ts';
+import { rules } from '../../platform/rules/rules.service.ts';
+import { loadMeeting } from './meeting.access.ts';
+import { meetingDetail } from './meeting.detail.ts';
+import { blankTemplateDocx, meetingRecordDocx } from './meeting.docx.ts';
+import { meetingRules } from './meeting.rules.ts';
+import { IdParams } from './meeting.schema.ts';
+import { myMeetings, signIn, signinCode } from './signin.service.ts';
+import { getTemplates } from './template.service.ts';
+
+const byId = { in: 'params', field: 'id', resource: 'meeting' } as const;
+
+/** Word export, the QR sign-in code, and the member-facing phone routes (/m). */
+export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/meetings/:id/docx', {
+    config: { policy: can('meeting:read', byId) },
+    schema: { tags: ['组织生活'], summary: '导出会议记录（Word）', params: IdParams },
+    handler: async (req, reply) => {
+      const l = await loadMeeting(req.ctx, req.params.id);
+      const m = await meetingDetail(req.ctx, l);
+      const buf = await meetingRecordDocx(m, (await getTemplates(req.ctx))[m.type]);
+      return sendDocx(reply, req.ctx, `${m.orgName}${m.title}${m.startsAt.slice(0, 10)}.docx`, buf, {
+        kind: 'meeting_record',
+        orgId: m.orgId,
+        orgPath: l.orgPath,
+      });
+    },
+  });
+  app.get('/api/meeting-templates/:type/docx', {
+    config: { policy: can('meeting:read') },
+    schema: { tags: ['组织生活'], summary: '下载空白会议记录模板（Word）', params: z.object({ type: z.enum(MEETING_TYPES) }) },
+    handler: async (req, reply) => {
+      const tpl = (await getTemplates(req.ctx))[req.params.type];
+      const required = meetingRules(await rules(req.ctx)).firstItemRequiredFor.includes(req.params.type);
+      const buf = await blankTemplateDocx(req.params.type, tpl, required);
+      return sendDocx(reply, req.ctx, `${req.params.type}-记录模板.docx`, buf, {
+        kind: 'meeting_template',
+        detail: { type: req.params.type },
+      });
+    },
+  });
+  app.get('/api/meetings/:id/signin-code', {
+    config: { policy: can('meeting:write', byId) },
+    schema: {
+      tags: ['组织生活'],
+      summary: '会场签到二维码内容',
+      params: IdParams,
+      response: { 200: z.object({ token: z.string(), url: z.string(), opensAt: z.string(), closesAt: z.string() }) },
+    },
+    handler: (req) => signinCode(req.ctx, req.params.id),
+  });
+  app.get('/api/m/meetings', {
+    config: { policy: anyUser() },
+    schema: {
+      tags: ['党员手机端'],
+      summary: '我的近期会议',
+      response: {
+        200: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            type: z.string(),
+            typeLabel: z.string(),
+            orgName: z.string(),
+            startsAt: z.string(),
+            endsAt: z.string(),
+            place: z.string(),
+            host: z.string(),
+            signedIn: z.boolean(),
+          }),
+        ),
+      },
+    },
+    handler: (req) => myMeetings(req.ctx),
+  });
+  app.post('/api/m/signin', {
+    config: { policy: anyUser() },
+    schema: {
+      tags: ['党员手机端'],
+      summary: '扫码签到',
+      body: z.object({ token: z.string().min(10, '签到码无效').max(300) }),
+      response: { 200: z.object({ meetingId: z.string(), title: z.string(), signedInAt: z.string() }) },
+    },
+    handler: (req) => signIn(req.ctx, req.body.token),
+  });
+};
