@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react';
+import type { EChartProps } from './echart.tsx';
+import { echarts } from './echart-setup.ts';
+
+/** ECharts instance bound to a div: created once, option replaced on change, resized with its box. */
+export default function EChartImpl({ option, height = 300, ariaLabel }: EChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.EChartsType | null>(null);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
+  }, [option]);
+
+  return <div ref={el} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
+}

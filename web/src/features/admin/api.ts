@@ -1,0 +1,108 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../../common/access.ts';
+import type { SecurityPolicy } from '../../../../common/security-policy.ts';
+import { api } from '../../lib/api.ts';
+
+export type RoleAt = { role: Role; orgId: string };
+export type UserRow = {
+  id: string;
+  username: string;
+  name: string;
+  disabled: boolean;
+  disabledReason: string | null;
+  mustChangePassword: boolean;
+  locked: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  roles: (RoleAt & { roleLabel: string; orgName: string })[];
+};
+export type UserQuery = { q?: string; orgId?: string; page: number; pageSize: number };
+
+/** 账号 of the caller's scope, paged. */
+export function useUsers(q: UserQuery) {
+  return useQuery({ queryKey: ['users', q], queryFn: () => api<{ items: UserRow[]; total: number }>('/api/users', { query: q }) });
+}
+
+/** Account writes; every one refreshes the list. */
+export function useUserMutations() {
+  const qc = useQueryClient();
+  const onSuccess = () => qc.invalidateQueries({ queryKey: ['users'] });
+  const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });
+  return {
+    create: useMutation({
+      mutationFn: (body: { username: string; name: string; password: string; roles: RoleAt[] }) =>
+        api<UserRow>('/api/users', { method: 'POST', body }),
+      onSuccess,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: { id: string; name?: string; roles?: RoleAt[]; disabled?: boolean }) =>
+        api<UserRow>(`/api/users/${id}`, { method: 'PATCH', body }),
+      onSuccess,
+    }),
+    resetPassword: useMutation({
+      mutationFn: ({ id, password }: { id: string; password: string }) => post(`/api/users/${id}/reset-password`, { password }),
+      onSuccess,
+    }),
+    unlock: useMutation({ mutationFn: (id: string) => post(`/api/users/${id}/unlock`), onSuccess }),
+    revokeSessions: useMutation({ mutationFn: (id: string) => post(`/api/users/${id}/revoke-sessions`), onSuccess }),
+  };
+}
+
+type PolicyOut = { policy: SecurityPolicy; labels: Record<string, string> };
+
+/** The 安全策略 (sec_admin). */
+export function useSecurityPolicy() {
+  const qc = useQueryClient();
+  const query = useQuery({ queryKey: ['security-policy'], queryFn: () => api<PolicyOut>('/api/security/policy') });
+  const save = useMutation({
+    mutationFn: (policy: SecurityPolicy) => api<PolicyOut>('/api/security/policy', { method: 'PUT', body: policy }),
+    onSuccess: (r) => qc.setQueryData(['security-policy'], r),
+  });
+  return { query, save };
+}
+
+export type AuditRecord = {
+  id: number;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  roles: string | null;
+  ip: string | null;
+  action: string;
+  actionLabel: string;
+  objectType: string | null;
+  objectId: string | null;
+  orgId: string | null;
+  result: 'success' | 'failure' | 'denied';
+  requestId: string | null;
+  detail: Record<string, unknown> | null;
+};
+export type AuditQuery = {
+  from?: string;
+  to?: string;
+  username?: string;
+  action?: string;
+  orgId?: string;
+  result?: string;
+  page: number;
+  pageSize: number;
+};
+
+/** 审计日志 search (audit_admin). */
+export function useAudit(q: AuditQuery) {
+  return useQuery({ queryKey: ['audit', q], queryFn: () => api<{ items: AuditRecord[]; total: number }>('/api/audit', { query: q }) });
+}
+
+/** The action codes with their Chinese labels, for the filter. */
+export function useAuditActions() {
+  return useQuery({
+    queryKey: ['audit', 'actions'],
+    queryFn: () => api<{ action: string; label: string }[]>('/api/audit/actions'),
+    staleTime: Infinity,
+  });
+}
+
+/** 校验日志完整性: walks the hash chain on the server. */
+export function useAuditVerify() {
+  return useMutation({ mutationFn: () => api<{ ok: boolean; checked: number; brokenAt: number | null }>('/api/audit/verify') });
+}

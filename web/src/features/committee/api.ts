@@ -1,0 +1,74 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CommitteeCreate, Duty, Postpone } from '../../../../common/committee.ts';
+import { api } from '../../lib/api.ts';
+
+export type Seat = { id: string; memberId: string; name: string; category: 'full' | 'probationary'; duty: Duty; dutyNote: string | null };
+export type Committee = {
+  id: string;
+  orgId: string;
+  orgName: string;
+  electedOn: string;
+  termYears: number;
+  termEndsOn: string;
+  postponedTo: string | null;
+  endsOn: string;
+  postpone: { reason: string; approvedBy: string; approvedOn: string; docNo: string | null } | null;
+  status: 'current' | 'ended';
+  endedOn: string | null;
+  votersEntitled: number | null;
+  votersPresent: number | null;
+  termState: 'ok' | 'due' | 'overdue' | 'ended';
+  monthsBefore: number | null;
+  daysOverdue: number | null;
+  note: string | null;
+  version: number;
+  members: Seat[];
+};
+export type TermFilter = 'attention' | 'overdue' | undefined;
+
+/** Current committees in scope with their term state. */
+export function useTerms(q: { orgId?: string; state?: TermFilter }) {
+  return useQuery({ queryKey: ['committees', q], queryFn: () => api<Committee[]>('/api/committees', { query: q }) });
+}
+
+/** Every term of one org, the current one first. */
+export function useOrgCommittees(orgId: string | undefined) {
+  return useQuery({
+    queryKey: ['committees', 'org', orgId],
+    queryFn: () => api<Committee[]>(`/api/orgs/${orgId}/committees`),
+    enabled: !!orgId,
+  });
+}
+
+/** Full members of an org's subtree, for choosing 委员. */
+export function useFullMembers(orgId: string | undefined) {
+  return useQuery({
+    queryKey: ['members', 'full', orgId],
+    queryFn: () =>
+      api<{ items: { id: string; name: string; orgName: string }[] }>('/api/members', {
+        query: { orgId, category: 'full', pageSize: 200 },
+      }),
+    enabled: !!orgId,
+  });
+}
+
+/** 登记换届 and 延期; both refresh committees and warnings. */
+export function useCommitteeMutations() {
+  const qc = useQueryClient();
+  const onSuccess = () => {
+    qc.invalidateQueries({ queryKey: ['committees'] });
+    qc.invalidateQueries({ queryKey: ['org-warnings'] });
+  };
+  return {
+    elect: useMutation({
+      mutationFn: ({ orgId, ...body }: CommitteeCreate & { orgId: string }) =>
+        api<Committee>(`/api/orgs/${orgId}/committees`, { method: 'POST', body }),
+      onSuccess,
+    }),
+    postpone: useMutation({
+      mutationFn: ({ id, ...body }: Postpone & { id: string }) =>
+        api<Committee>(`/api/committees/${id}/postpone`, { method: 'POST', body }),
+      onSuccess,
+    }),
+  };
+}

@@ -1,0 +1,22 @@
+import { Button, Empty, Space } from 'antd';
+import { createElement } from 'react';
+import { useNavigate } from 'react-router';
+import { visibleRoutes } from '../../../app/layout/menu.ts';
+import { useMe } from '../../../lib/auth.ts';
+
+/** One button per page this user's permissions open (from the route table). */
+export function QuickLinks() {
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const links = visibleRoutes(me).filter((r) => r.path !== '/' && !r.hideInMenu);
+  if (!links.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无可用功能" />;
+  return (
+    <Space wrap>
+      {links.map((r) => (
+        <Button key={r.path} icon={r.icon ? createElement(r.icon) : undefined} onClick={() => navigate(r.path)}>
+          {r.title}
+        </Button>
+      ))}
+    </Space>
+  );
+}

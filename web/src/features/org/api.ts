@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrgType } from '../../../../common/access.ts';
+import type { OrgCreate, OrgUpdate } from '../../../../common/org.ts';
+import { api } from '../../lib/api.ts';
+
+export type Org = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  type: OrgType;
+  path: string;
+  depth: number;
+  sortOrder: number;
+  unitName: string | null;
+  isEnterprise: boolean;
+  joint: boolean;
+  temporary: boolean;
+  foundedOn: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  status: 'active' | 'dissolved';
+  dissolvedReason: string | null;
+  version: number;
+  childCount: number;
+  memberCount: number;
+};
+
+const KEY = ['orgs'] as const;
+
+/** Every org in the caller's scope, flat (the tree is built on the client from parentId). */
+export function useOrgs(opts: { includeDissolved?: boolean; enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [...KEY, { includeDissolved: Boolean(opts.includeDissolved) }],
+    queryFn: () => api<Org[]>('/api/orgs', { query: { includeDissolved: opts.includeDissolved ? 1 : undefined } }),
+    enabled: opts.enabled ?? true,
+  });
+}
+
+/** Create, edit/move and dissolve; each refreshes the tree. */
+export function useOrgMutations() {
+  const qc = useQueryClient();
+  const onSuccess = () => qc.invalidateQueries({ queryKey: KEY });
+  return {
+    create: useMutation({ mutationFn: (body: OrgCreate) => api<Org>('/api/orgs', { method: 'POST', body }), onSuccess }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: OrgUpdate & { id: string }) => api<Org>(`/api/orgs/${id}`, { method: 'PATCH', body }),
+      onSuccess,
+    }),
+    dissolve: useMutation({
+      mutationFn: ({ id, reason }: { id: string; reason: string }) => api(`/api/orgs/${id}`, { method: 'DELETE', query: { reason } }),
+      onSuccess,
+    }),
+  };
+}
