@@ -1,0 +1,89 @@
+// A fresh database for one bench run: PostgreSQL (a new database on the server, dropped afterwards) or PGlite
+// (a temp data dir), migrated, bootstrapped, filled by the generator, with one logged-in-able bench account.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Database, migrateDatabase, openDatabase } from '../server/db/client.ts';
+import { userRoles, users } from '../server/modules/user/user.table.ts';
+import { normalizeUsername } from '../server/platform/auth/password.rules.ts';
+import { hashPassword } from '../server/platform/auth/password.service.ts';
+import { bootstrap } from '../server/platform/bootstrap.ts';
+import { deriveKeys } from '../server/platform/pii/keys.ts';
+import { type Generated, generate } from './generate.ts';
+import type { Scale } from './scales.ts';
+
+export const SECRET = 'bench-master-key-0123456789-abcdefghijklmnopqrstuvwxyz';
+export const BENCH_USER = 'bench_staff';
+export const BENCH_PASSWORD = 'Bench#Passw0rd!2026';
+
+export type Prepared = {
+  kind: 'postgres' | 'pglite';
+  dataDir: string;
+  databaseUrl?: string;
+  gen: Generated;
+  rootId: string;
+  seconds: number;
+  open(): Promise<Database>;
+  dispose(): Promise<void>;
+};
+
+async function adminQuery(url: string, text: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Creates, migrates and fills the database; the bench account is 企业党建工作人员 of the first enterprise. */
+export async function prepare(kind: 'postgres' | 'pglite', scale: Scale, serverUrl: string): Promise<Prepared> {
+  const t0 = Date.now();
+  const dataDir = mkdtempSync(path.join(tmpdir(), `liangqi-bench-${kind}-`));
+  let databaseUrl: string | undefined;
+  let drop = async () => {};
+  if (kind === 'postgres') {
+    const name = `liangqi_bench_${process.pid}`;
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    await adminQuery(serverUrl, `create database ${name}`);
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    drop = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  }
+  const open = () => openDatabase({ url: databaseUrl, dataDir: databaseUrl ? undefined : path.join(dataDir, 'pgdata') });
+  const database = await open();
+  await migrateDatabase(database);
+  const now = new Date();
+  const boot = await bootstrap(database.db, { rootOrgName: '州国资委党委', adminPassword: 'Bench#Admin2026x', now });
+  const gen = await generate(database.db, deriveKeys(SECRET), boot.rootId, scale, now);
+  const [u] = await database.db
+    .insert(users)
+    .values({
+      username: BENCH_USER,
+      usernameNorm: normalizeUsername(BENCH_USER),
+      name: '压测用户',
+      passwordHash: await hashPassword(BENCH_PASSWORD),
+      mustChangePassword: false,
+      passwordChangedAt: now,
+    })
+    .returning();
+  await database.db.insert(userRoles).values({ userId: u.id, role: 'enterprise_staff', orgId: gen.enterpriseIds[0] });
+  await database.exec('analyze');
+  await database.close();
+  return {
+    kind,
+    dataDir,
+    databaseUrl,
+    gen,
+    rootId: boot.rootId,
+    seconds: (Date.now() - t0) / 1000,
+    open,
+    dispose: async () => {
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

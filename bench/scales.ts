@@ -1,0 +1,45 @@
+/** Data scales of performance.md; `quick` is the prefecture's org tree and roster with one month of meetings. */
+export type Scale = {
+  name: 'quick' | 'prefecture' | 'region';
+  /** the scale a result is reported under (quick runs are prefecture-sized rosters) */
+  reportAs: 'prefecture' | 'region';
+  enterprises: number;
+  branchesPerEnterprise: number;
+  groupsPerBranch: number;
+  membersPerBranch: number;
+  meetingsPerBranch: number;
+  firstTopics: number;
+};
+
+export const SCALES: Record<Scale['name'], Scale> = {
+  quick: {
+    name: 'quick',
+    reportAs: 'prefecture',
+    enterprises: 40,
+    branchesPerEnterprise: 10,
+    groupsPerBranch: 3,
+    membersPerBranch: 20,
+    meetingsPerBranch: 12,
+    firstTopics: 400,
+  },
+  prefecture: {
+    name: 'prefecture',
+    reportAs: 'prefecture',
+    enterprises: 40,
+    branchesPerEnterprise: 10,
+    groupsPerBranch: 3,
+    membersPerBranch: 20,
+    meetingsPerBranch: 150,
+    firstTopics: 5_000,
+  },
+  region: {
+    name: 'region',
+    reportAs: 'region',
+    enterprises: 400,
+    branchesPerEnterprise: 12,
+    groupsPerBranch: 3,
+    membersPerBranch: 20,
+    meetingsPerBranch: 140,
+    firstTopics: 60_000,
+  },
+};
