@@ -1,5 +1,6 @@
 // Barrel of every table: drizzle-kit reads it to generate migrations.
 
+export * from '../modules/cockpit/cockpit.table.ts';
 export * from '../modules/committee/committee.table.ts';
 export * from '../modules/fivegood/fivegood.table.ts';
 export * from '../modules/fivegood/rating.table.ts';

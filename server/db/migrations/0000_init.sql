@@ -1,3 +1,40 @@
+CREATE TABLE "cockpit_org_totals" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"committees" integer DEFAULT 0 NOT NULL,
+	"general_branches" integer DEFAULT 0 NOT NULL,
+	"branches" integer DEFAULT 0 NOT NULL,
+	"groups" integer DEFAULT 0 NOT NULL,
+	"full_members" integer DEFAULT 0 NOT NULL,
+	"probationary_members" integer DEFAULT 0 NOT NULL,
+	"transfers_open" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cockpit_own_meetings" (
+	"org_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"type" text NOT NULL,
+	"counts" integer[] NOT NULL,
+	CONSTRAINT "cockpit_own_meetings_org_id_year_type_pk" PRIMARY KEY("org_id","year","type")
+);
+--> statement-breakpoint
+CREATE TABLE "cockpit_rollups" (
+	"org_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"month" integer NOT NULL,
+	"m_members_assembly" integer DEFAULT 0 NOT NULL,
+	"m_branch_committee" integer DEFAULT 0 NOT NULL,
+	"m_group_meeting" integer DEFAULT 0 NOT NULL,
+	"m_party_lecture" integer DEFAULT 0 NOT NULL,
+	"m_theme_day" integer DEFAULT 0 NOT NULL,
+	"m_life_meeting" integer DEFAULT 0 NOT NULL,
+	"m_committee_meeting" integer DEFAULT 0 NOT NULL,
+	"m_central_group_study" integer DEFAULT 0 NOT NULL,
+	"m_heart_talk" integer DEFAULT 0 NOT NULL,
+	"first_topics" integer DEFAULT 0 NOT NULL,
+	"study_minutes" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "cockpit_rollups_org_id_year_month_pk" PRIMARY KEY("org_id","year","month")
+);
+--> statement-breakpoint
 CREATE TABLE "committee_members" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"committee_id" uuid NOT NULL,
@@ -566,6 +603,7 @@ ALTER TABLE "password_history" ADD CONSTRAINT "password_history_user_id_users_id
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "cockpit_own_meetings_year_idx" ON "cockpit_own_meetings" USING btree ("year","org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "committee_members_uq" ON "committee_members" USING btree ("committee_id","member_id");--> statement-breakpoint
 CREATE INDEX "committee_members_member_idx" ON "committee_members" USING btree ("member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "committees_current_idx" ON "committees" USING btree ("org_id") WHERE "committees"."status" = 'current';--> statement-breakpoint
