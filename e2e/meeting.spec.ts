@@ -164,13 +164,15 @@ describe('组织生活：支委会与第一议题', () => {
     await page.getByText('已提交待审核').first().waitFor();
 
     await page.getByRole('menuitem', { name: '合规日历' }).click();
-    await page
-      .getByRole('row', { name: new RegExp(BRANCH) })
-      .first()
-      .click();
+    // the heat map refetches on return: pick the branch again until its detail shows this month green
     await eventually(async () => {
-      expect(await page.getByTestId(`branch_committee-${dayjs().format('YYYY-MM')}`).getAttribute('data-status')).toBe('green');
-    });
+      await page
+        .getByRole('row', { name: new RegExp(BRANCH) })
+        .first()
+        .click();
+      const cell = page.getByTestId(`branch_committee-${dayjs().format('YYYY-MM')}`);
+      expect(await cell.getAttribute('data-status', { timeout: 3_000 })).toBe('green');
+    }, 30_000);
     await shot(page, 'meeting-calendar');
   });
 });

@@ -74,7 +74,7 @@ export default function CalendarPage() {
         <Table
           size="small"
           rowKey="orgId"
-          loading={heat.isFetching}
+          loading={heat.isPending && !!root}
           dataSource={heat.data?.orgs}
           pagination={{ pageSize: 50 }}
           onRow={(r) => ({ onClick: () => setPicked(r.orgId), style: { cursor: 'pointer' } })}
@@ -90,7 +90,7 @@ export default function CalendarPage() {
         />
       </Card>
       {picked && (
-        <Card title={`${one.data?.orgName ?? ''}：各类会议完成情况`} loading={one.isFetching}>
+        <Card title={`${one.data?.orgName ?? ''}：各类会议完成情况`} loading={one.isPending}>
           {one.data?.rows.length === 0 && <Empty description="该组织没有规定频次的会议" />}
           {one.data?.rows.map((r) => (
             <div key={r.key} style={{ marginBottom: 8 }}>
@@ -111,6 +111,7 @@ export default function CalendarPage() {
           size="small"
           rowKey={(g) => `${g.orgId}-${g.label}-${g.period}`}
           dataSource={heat.data?.gaps}
+          onRow={(g) => ({ onClick: () => setPicked(g.orgId), style: { cursor: 'pointer' } })}
           columns={[
             { title: '党组织', dataIndex: 'orgName' },
             { title: '会议', dataIndex: 'label' },
