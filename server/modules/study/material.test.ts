@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody, PDF } from '../../platform/files/files.fixtures.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
 import { topicIn } from '../meeting/meeting.factory.ts';
@@ -41,6 +42,39 @@ describe('study materials', () => {
     expect((await outside.post(`/api/m/study/materials/${res.json().id}/read`)).statusCode).toBe(404);
     const notes = (await inside.get('/api/notifications?page=1&pageSize=20')).json();
     expect(JSON.stringify(notes)).toContain('新的学习资料');
+  });
+
+  it('lets a member reached by a material download its attachment on the phone, and nothing else', async () => {
+    const ent = await buildOrg(t, { type: 'committee', isEnterprise: true });
+    const br = await buildOrg(t, { parentId: ent.id });
+    const staff = await loginAs(t, 'enterprise_staff', ent.id);
+    const up = async () =>
+      (
+        await staff.inject({
+          method: 'POST',
+          url: '/api/files',
+          ...multipartBody([
+            { name: 'orgId', value: ent.id },
+            { name: 'file', filename: '学习辅导.pdf', data: PDF },
+          ]),
+        })
+      ).json().id as string;
+    const attached = await up();
+    const loose = await up();
+    const m = (await staff.post('/api/study/materials', material(ent.id, { fileIds: [attached] }))).json();
+    const inside = await memberAgent(t, br.id);
+    const outside = await memberAgent(t, (await buildOrg(t)).id);
+    const read = (await inside.post(`/api/m/study/materials/${m.id}/read`)).json();
+    expect(read.material.files).toEqual([{ id: attached, name: '学习辅导.pdf', size: PDF.length }]);
+    const got = await inside.get(`/api/m/study/materials/${m.id}/files/${attached}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(PDF)).toBe(true);
+    expect(got.headers['content-security-policy']).toContain('sandbox');
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    // only files attached to that material, only for members it reaches; the general file route stays closed
+    expect((await inside.get(`/api/m/study/materials/${m.id}/files/${loose}`)).statusCode).toBe(404);
+    expect((await outside.get(`/api/m/study/materials/${m.id}/files/${attached}`)).statusCode).toBe(404);
+    expect((await inside.get(`/api/files/${attached}`)).statusCode).toBe(403);
   });
 
   it('publishes a 第一议题 as material with one click, once', async () => {

@@ -3,9 +3,10 @@ import { SelfStudySchema, STUDY_FORMS, STUDY_THEMES, TeamClassSchema } from '../
 import { z } from '../../../common/zod-locale.ts';
 import { anyUser } from '../../platform/access/policy.ts';
 import { cstDate } from '../../platform/clock.ts';
+import { sendFile } from '../../platform/files/files.reply.ts';
 import { checkIn, logSelfStudy, myRecords, myTeamMembers, recordTeamClass } from './class.service.ts';
 import { myHours } from './hours.service.ts';
-import { myMaterials, readingBeat, startReading } from './reading.service.ts';
+import { myMaterialFile, myMaterials, readingBeat, startReading } from './reading.service.ts';
 import { IdParams, MyHoursOut, YearQuery } from './study.schema.ts';
 
 const tags = ['党员手机端'];
@@ -60,6 +61,11 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     handler: (req) => startReading(req.ctx, req.params.id),
+  });
+  app.get('/api/m/study/materials/:id/files/:fileId', {
+    config: { policy: me },
+    schema: { tags, summary: '下载学习资料的附件', params: IdParams.extend({ fileId: z.string().uuid('编号格式不正确') }) },
+    handler: async (req, reply) => sendFile(reply, await myMaterialFile(req.ctx, req.params.id, req.params.fileId)),
   });
   app.post('/api/m/study/reading/:id/beat', {
     config: { policy: me },

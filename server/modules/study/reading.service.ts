@@ -2,6 +2,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { READING_BEAT_SECONDS } from '../../../common/study-labels.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { readVerified } from '../../platform/files/files.service.ts';
+import { files } from '../../platform/files/files.table.ts';
 import { orgs } from '../org/org.table.ts';
 import { materialFiles } from './material.service.ts';
 import { studyMaterials, studyReadingSessions } from './material.table.ts';
@@ -115,4 +117,16 @@ export async function readingBeat(ctx: Ctx, sessionId: string, b: { visible: boo
       capReached: room - credit <= 0,
     };
   });
+}
+
+/** An attachment of a material that reaches the member: the member reads it on the phone without file permissions. */
+export async function myMaterialFile(ctx: Ctx, materialId: string, fileId: string) {
+  await materialForMe(ctx, materialId);
+  const [r] = await ctx.db
+    .select({ f: files, orgPath: orgs.path })
+    .from(files)
+    .innerJoin(orgs, eq(orgs.id, files.orgId))
+    .where(and(eq(files.id, fileId), eq(files.ownerType, 'study_material'), eq(files.ownerId, materialId)));
+  if (!r) throw notFound('附件');
+  return readVerified(ctx, { ...r.f, orgPath: r.orgPath });
 }

@@ -2,12 +2,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../access/policy.ts';
-import { contentDisposition } from '../export/content-disposition.ts';
 import { MULTIPART_LIMITS, readUpload } from './files.multipart.ts';
+import { sendFile } from './files.reply.ts';
 import { FileIdParams, FileListQuery, FileOut } from './files.schema.ts';
 import { deleteFile, listFiles, openFile, storeUpload } from './files.service.ts';
 
-const INLINE = new Set(['image/png', 'image/jpeg', 'application/pdf']);
 const fileTarget = { in: 'params', field: 'id', resource: 'file' } as const;
 
 /** 附件: upload (content-sniffed allowlist, 20 MB), list, download (verified, sandboxed), delete. */
@@ -38,14 +37,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: can('file:read', fileTarget) },
     schema: { tags: ['附件'], summary: '下载附件', params: FileIdParams },
     handler: async (req, reply) => {
-      const { file, data } = await openFile(req.ctx, req.params.id);
-      return reply
-        .type(file.mime)
-        .header('Content-Disposition', contentDisposition(file.originalName, INLINE.has(file.mime)))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Security-Policy', "sandbox; default-src 'none'")
-        .header('Cache-Control', 'private, no-store')
-        .send(data);
+      return sendFile(reply, await openFile(req.ctx, req.params.id));
     },
   });
 

@@ -116,7 +116,14 @@ export async function loadFileInScope(ctx: Ctx, id: string, permission: 'file:re
 
 /** The bytes of a file for download, verified against the SHA-256 kept at upload; a mismatch is audited and refused. */
 export async function openFile(ctx: Ctx, id: string): Promise<{ file: FileOutT; data: Buffer }> {
-  const f = await loadFileInScope(ctx, id);
+  return readVerified(ctx, await loadFileInScope(ctx, id));
+}
+
+/**
+ * The bytes of a file row the caller has already been allowed to read (by scope, or by a feature's own rule such as
+ * "attached to a study material that reaches me"), verified against its SHA-256.
+ */
+export async function readVerified(ctx: Ctx, f: FileRow & { orgPath: string }): Promise<{ file: FileOutT; data: Buffer }> {
   const stored = await readStored(ctx.env.filesDir, f.storageName);
   if (!stored || stored.sha256 !== f.sha256) {
     await auditAlone(ctx, {

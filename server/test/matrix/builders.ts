@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
+import { materialIn } from '../../modules/study/study.factory.ts';
 import { multipartBody, PNG } from '../../platform/files/files.fixtures.ts';
 import { newStorageName, storagePath } from '../../platform/files/files.storage.ts';
 import { files } from '../../platform/files/files.table.ts';
@@ -54,3 +55,11 @@ export const pngUpload = (orgId: string) => {
   ]);
   return { url: '/api/files', payload, headers };
 };
+
+/** A published study material in `orgId` with one stored attachment. */
+export async function materialFileIn(fx: Fx, orgId: string): Promise<{ materialId: string; fileId: string }> {
+  const materialId = await materialIn(fx.t, orgId);
+  const fileId = await fileIn(fx, orgId);
+  await fx.t.db.update(files).set({ ownerType: 'study_material', ownerId: materialId }).where(eq(files.id, fileId));
+  return { materialId, fileId };
+}

@@ -71,7 +71,7 @@ import {
 import { letterIn, pendingTransferIn } from '../../modules/transfer/transfer.factory.ts';
 import { TEST_PASSWORD } from '../build-test-app.ts';
 import { buildOrg } from '../factories.ts';
-import { fileIn, ownNotification, pngUpload } from './builders.ts';
+import { fileIn, materialFileIn, ownNotification, pngUpload } from './builders.ts';
 import type { Fx, MatrixRequest, Principal } from './fixture.ts';
 
 export type MatrixCase = {
@@ -456,6 +456,13 @@ export const cases: Record<string, MatrixCase> = {
     build: async (fx, orgId, caller) => {
       await selfIn(fx.t, caller.userId, orgId);
       return { url: `/api/m/study/materials/${await materialIn(fx.t, orgId)}/read` };
+    },
+  },
+  'GET /api/m/study/materials/:id/files/:fileId': {
+    build: async (fx, orgId, caller) => {
+      await selfIn(fx.t, caller.userId, orgId);
+      const { materialId, fileId } = await materialFileIn(fx, orgId);
+      return { url: `/api/m/study/materials/${materialId}/files/${fileId}` };
     },
   },
   'POST /api/m/study/reading/:id/beat': {

@@ -96,7 +96,17 @@ export function Reader({ id }: { id: string }) {
           ))}
         </ul>
       )}
-      {m.files.length > 0 && <p className="m-muted">附件：{m.files.map((f) => f.name).join('、')}（请在电脑端下载）</p>}
+      {m.files.length > 0 && (
+        <ul className="m-list" aria-label="附件">
+          {m.files.map((f) => (
+            <li key={f.id}>
+              <a className="m-link" href={`/api/m/study/materials/${id}/files/${f.id}`} target="_blank" rel="noopener noreferrer">
+                附件：{f.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="m-muted">页面在前台并有阅读操作时计时；切到其他应用或长时间未操作不计时。</p>
     </article>
   );
