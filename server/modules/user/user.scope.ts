@@ -64,9 +64,16 @@ export async function checkRequestedRoles(ctx: Ctx, requested: RoleAt[]): Promis
     const o = byId.get(r.orgId);
     if (!o || !inScope(ctx.actor, 'user:write', o.path)) throw notFound('任职组织');
     if (o.status !== 'active') throw invalid(`"${o.name}"已撤销，不能在该组织任职`);
+    if (ROOT_ONLY_ROLES.includes(r.role) && o.parentId)
+      throw invalid(
+        `"${ROLE_LABELS[r.role]}"的设置对全系统生效，只能在根组织（州国资委党委）任职；企业的党建工作人员请分配"企业党委工作人员"`,
+      );
     return { ...r, orgName: o.name, orgPath: o.path };
   });
 }
+
+/** Roles whose settings are system-wide (安全策略, 五个好标准, 学时规则, 会议模板): held at the root org only. */
+const ROOT_ONLY_ROLES: readonly Role[] = ['sec_admin', 'sasac_staff'];
 
 /** 三员分立: an account holding 系统/安全/审计管理员 holds no other role. */
 export function checkSeparation(roles: RoleAt[]): void {

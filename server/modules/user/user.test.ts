@@ -161,6 +161,30 @@ describe('accounts', () => {
     expect(drop.json().message).toContain('不能取消自己的系统管理员角色');
   });
 
+  it('holds system-wide roles (安全管理员, 国资委党建工作人员) at the root org only', async () => {
+    const ent = await buildOrg(t, { type: 'committee', isEnterprise: true });
+    const admin = await loginAs(t, 'sys_admin', t.rootId);
+    for (const role of ['sec_admin', 'sasac_staff'] as const) {
+      const res = await admin.post('/api/users', {
+        username: `rootonly_${role}`,
+        name: '测试',
+        password: 'Ce-Shi#2026-Mima',
+        roles: [{ role, orgId: ent.id }],
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toContain('只能在根组织');
+    }
+    const ok = await admin.post('/api/users', {
+      username: 'rootonly_ok',
+      name: '测试',
+      password: 'Ce-Shi#2026-Mima',
+      roles: [{ role: 'sasac_staff', orgId: t.rootId }],
+    });
+    expect(ok.statusCode).toBe(201);
+    const moved = await admin.patch(`/api/users/${ok.json().id}`, { roles: [{ role: 'sasac_staff', orgId: ent.id }] });
+    expect(moved.statusCode).toBe(400);
+  });
+
   it('an enterprise sys_admin replaces only the roles in its subtree and keeps the others', async () => {
     const ent = await buildOrg(t, { type: 'committee' });
     const br = await buildOrg(t, { parentId: ent.id });
