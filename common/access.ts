@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   'fivegood:assess': '支部"五个好"自评与整改',
   'fivegood:review': '企业党委"五个好"考评',
   'fivegood:manage': '管理"五个好"标准与审定命名',
+  'cockpit:read': '查看驾驶舱',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -79,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fivegood:read',
     'fivegood:review',
     'fivegood:manage',
+    'cockpit:read',
   ],
   enterprise_staff: [
     ...businessStaff,
@@ -91,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'study:write',
     'fivegood:read',
     'fivegood:review',
+    'cockpit:read',
   ],
   branch_secretary: [
     'org:read',
@@ -107,6 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'study:write',
     'fivegood:read',
     'fivegood:assess',
+    'cockpit:read',
   ],
   member: ['self:read'],
 };

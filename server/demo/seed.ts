@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { rebuildCockpitRollups } from '../modules/cockpit/cockpit.rollup.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { cstDate } from '../platform/clock.ts';
 import { type AppEnv, systemCtx, withTx } from '../platform/context.ts';
@@ -35,6 +36,8 @@ export async function seedDemo(db: Db, env: AppEnv, rootId: string): Promise<{ u
     await seedCommittees(d);
     await seedAccounts(d, credentials);
     for (const step of ACTIVITY_STEPS) await step(d);
+    // the triggers kept the 驾驶舱 roll-ups right; a recomputation makes the seed independent of how steps write
+    await rebuildCockpitRollups(tx.db);
     await audit(tx, {
       action: 'demo.seed',
       objectType: 'org',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { cockpitRoutes } from './cockpit/cockpit.routes.ts';
 import { committeeRoutes } from './committee/committee.routes.ts';
 import { fivegoodModule } from './fivegood/fivegood.module.ts';
 import { meetingModule } from './meeting/meeting.module.ts';
@@ -22,4 +23,5 @@ export const modules: FastifyPluginAsync[] = [
   transferRoutes,
   studyModule,
   fivegoodModule,
+  cockpitRoutes,
 ];

@@ -219,68 +219,97 @@ DROP TRIGGER IF EXISTS cockpit_study_records_delete ON study_records;
 CREATE TRIGGER cockpit_study_records_delete BEFORE DELETE ON study_records
   FOR EACH ROW EXECUTE FUNCTION cockpit_study_records_trg();
 
-CREATE OR REPLACE FUNCTION cockpit_study_attendee_apply(p_record uuid, p_sign int) RETURNS void AS $$
-DECLARE
-  r study_records;
-BEGIN
-  SELECT * INTO r FROM study_records WHERE id = p_record;
-  IF FOUND THEN
-    PERFORM cockpit_study_apply(r, p_sign);
-  END IF;
-END;
-$$ LANGUAGE plpgsql;
-
+-- Attendees are written many per statement (a roster, an import): statement triggers add them up per record first.
 CREATE OR REPLACE FUNCTION cockpit_study_attendees_trg() RETURNS trigger AS $$
+DECLARE
+  changed jsonb := '[]';
+  g record;
 BEGIN
   IF NOT cockpit_enabled() THEN
     RETURN NULL;
   END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    PERFORM cockpit_study_attendee_apply(OLD.record_id, -1);
+  -- a transition table exists only for the events it was declared for
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    changed := changed || coalesce((SELECT jsonb_agg(jsonb_build_object('r', record_id, 's', n))
+      FROM (SELECT record_id, count(*) AS n FROM new_rows GROUP BY record_id) x), '[]');
   END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    PERFORM cockpit_study_attendee_apply(NEW.record_id, 1);
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    changed := changed || coalesce((SELECT jsonb_agg(jsonb_build_object('r', record_id, 's', -n))
+      FROM (SELECT record_id, count(*) AS n FROM old_rows GROUP BY record_id) x), '[]');
   END IF;
+  FOR g IN
+    SELECT r.org_id, extract(year FROM r.occurred_on)::int AS y, extract(month FROM r.occurred_on)::int AS mo,
+      sum(r.minutes::bigint * (c->>'s')::bigint)::bigint AS minutes
+    FROM jsonb_array_elements(changed) AS c JOIN study_records r ON r.id = (c->>'r')::uuid
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  LOOP
+    PERFORM cockpit_bump(cockpit_org_chain(g.org_id), g.y, g.mo, NULL, 0, 0, g.minutes);
+  END LOOP;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
 DROP TRIGGER IF EXISTS cockpit_study_attendees_write ON study_record_attendees;
-CREATE TRIGGER cockpit_study_attendees_write AFTER INSERT OR UPDATE OR DELETE ON study_record_attendees
-  FOR EACH ROW EXECUTE FUNCTION cockpit_study_attendees_trg();
+DROP TRIGGER IF EXISTS cockpit_study_attendees_ins ON study_record_attendees;
+CREATE TRIGGER cockpit_study_attendees_ins AFTER INSERT ON study_record_attendees
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cockpit_study_attendees_trg();
+DROP TRIGGER IF EXISTS cockpit_study_attendees_upd ON study_record_attendees;
+CREATE TRIGGER cockpit_study_attendees_upd AFTER UPDATE ON study_record_attendees
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cockpit_study_attendees_trg();
+DROP TRIGGER IF EXISTS cockpit_study_attendees_del ON study_record_attendees;
+CREATE TRIGGER cockpit_study_attendees_del AFTER DELETE ON study_record_attendees
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cockpit_study_attendees_trg();
 
--- Members on the roll (an outgoing member stays counted until the receipt comes back).
-CREATE OR REPLACE FUNCTION cockpit_member_apply(m members, p_sign int) RETURNS void AS $$
+-- Members on the roll (an outgoing member stays counted until the receipt comes back): statement triggers add up
+-- an import's rows per org before touching the ancestors.
+CREATE OR REPLACE FUNCTION cockpit_members_sum(p_rows jsonb) RETURNS void AS $$
+DECLARE
+  g record;
 BEGIN
-  IF m.status NOT IN ('active', 'transferring') THEN
-    RETURN;
-  END IF;
-  PERFORM cockpit_totals_bump(cockpit_org_chain(m.org_id), 0, 0, 0, 0,
-    CASE WHEN m.category = 'full' THEN p_sign ELSE 0 END, CASE WHEN m.category = 'full' THEN 0 ELSE p_sign END, 0);
+  FOR g IN
+    SELECT (x->>'org_id')::uuid AS org_id,
+      sum((x->>'sign')::int) FILTER (WHERE x->>'category' = 'full')::int AS f,
+      sum((x->>'sign')::int) FILTER (WHERE x->>'category' <> 'full')::int AS p
+    FROM jsonb_array_elements(p_rows) AS x
+    WHERE x->>'status' IN ('active', 'transferring')
+    GROUP BY 1 ORDER BY 1
+  LOOP
+    PERFORM cockpit_totals_bump(cockpit_org_chain(g.org_id), 0, 0, 0, 0, coalesce(g.f, 0), coalesce(g.p, 0), 0);
+  END LOOP;
 END;
 $$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION cockpit_members_trg() RETURNS trigger AS $$
+DECLARE
+  rows jsonb := '[]';
 BEGIN
   IF NOT cockpit_enabled() THEN
     RETURN NULL;
   END IF;
-  IF TG_OP = 'UPDATE' AND OLD.org_id = NEW.org_id AND OLD.category = NEW.category AND OLD.status = NEW.status THEN
-    RETURN NULL;
+  -- a transition table exists only for the events it was declared for
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    rows := rows || coalesce((SELECT jsonb_agg(jsonb_build_object('org_id', org_id, 'category', category, 'status', status, 'sign', 1))
+      FROM new_rows), '[]');
   END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    PERFORM cockpit_member_apply(OLD, -1);
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    rows := rows || coalesce((SELECT jsonb_agg(jsonb_build_object('org_id', org_id, 'category', category, 'status', status, 'sign', -1))
+      FROM old_rows), '[]');
   END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    PERFORM cockpit_member_apply(NEW, 1);
-  END IF;
+  PERFORM cockpit_members_sum(rows);
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
 DROP TRIGGER IF EXISTS cockpit_members_write ON members;
-CREATE TRIGGER cockpit_members_write AFTER INSERT OR UPDATE OR DELETE ON members
-  FOR EACH ROW EXECUTE FUNCTION cockpit_members_trg();
+DROP TRIGGER IF EXISTS cockpit_members_ins ON members;
+CREATE TRIGGER cockpit_members_ins AFTER INSERT ON members
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cockpit_members_trg();
+DROP TRIGGER IF EXISTS cockpit_members_upd ON members;
+CREATE TRIGGER cockpit_members_upd AFTER UPDATE ON members
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cockpit_members_trg();
+DROP TRIGGER IF EXISTS cockpit_members_del ON members;
+CREATE TRIGGER cockpit_members_del AFTER DELETE ON members
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cockpit_members_trg();
 
 -- Transfers in progress, counted at the sending org (the receiving org for a transfer in from outside).
 CREATE OR REPLACE FUNCTION cockpit_transfer_apply(t transfers, p_sign int) RETURNS void AS $$

@@ -94,3 +94,13 @@ export async function rebuildCockpitRollups(db: Db): Promise<void> {
     await tx.execute(rebuildOwn);
   });
 }
+
+/** At start: a database whose roll-ups were never filled (created before the cockpit existed) gets them rebuilt. */
+export async function ensureCockpitRollups(db: Db): Promise<boolean> {
+  const r = (await db.execute(
+    sql`select exists (select 1 from cockpit_org_totals) as filled, exists (select 1 from orgs) as has_orgs`,
+  )) as unknown as { rows: { filled: boolean; has_orgs: boolean }[] };
+  if (r.rows[0].filled || !r.rows[0].has_orgs) return false;
+  await rebuildCockpitRollups(db);
+  return true;
+}

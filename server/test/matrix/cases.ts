@@ -188,6 +188,8 @@ export const cases: Record<string, MatrixCase> = {
   'DELETE /api/files/:id': { build: async (fx, orgId) => ({ url: `/api/files/${await fx.inOrg(orgId, (o) => fileIn(fx, o))}` }) },
   'GET /api/orgs/warnings': { build: (_fx, orgId) => ({ url: `/api/orgs/warnings?orgId=${orgId}` }) },
   'GET /api/orgs/:id/warnings': { build: (_fx, orgId) => ({ url: `/api/orgs/${orgId}/warnings` }) },
+  'GET /api/cockpit': { build: (_fx, orgId) => ({ url: `/api/cockpit?orgId=${orgId}&year=2026` }) },
+  'GET /api/cockpit/export': { build: (_fx, orgId) => ({ url: `/api/cockpit/export?orgId=${orgId}&year=2026` }) },
   'GET /api/committees': { build: (_fx, orgId) => ({ url: `/api/committees?orgId=${orgId}&state=attention` }) },
   'GET /api/orgs/:orgId/committees': { build: (_fx, orgId) => ({ url: `/api/orgs/${orgId}/committees` }) },
   'POST /api/orgs/:orgId/committees': {

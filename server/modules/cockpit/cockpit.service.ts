@@ -1,0 +1,149 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { OrgType } from '../../../common/access.ts';
+import type { CockpitOutT } from '../../../common/cockpit.ts';
+import { scopePaths } from '../../platform/access/actor.ts';
+import { cstDate } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { rules } from '../../platform/rules/rules.service.ts';
+import { orgs } from '../org/org.table.ts';
+import { evaluateBranches, loadUnits } from './cockpit.compliance.ts';
+import { fivegoodFigures } from './cockpit.fivegood.ts';
+import { cockpitOrgTotals, cockpitRollups } from './cockpit.table.ts';
+import { warningCounts } from './cockpit.warnings.ts';
+
+type RollupRow = typeof cockpitRollups.$inferSelect;
+type TotalsRow = typeof cockpitOrgTotals.$inferSelect;
+
+const ZERO_TOTALS = { committees: 0, generalBranches: 0, branches: 0, groups: 0, fullMembers: 0, probationaryMembers: 0, transfersOpen: 0 };
+const hours = (min: number) => Math.round((min / 60) * 10) / 10;
+const perMember = (min: number, n: number) => (n ? Math.round((min / 60 / n) * 100) / 100 : 0);
+const threeOne = (r?: RollupRow) => (r ? r.membersAssembly + r.branchCommittee + r.groupMeeting + r.partyLecture : 0);
+const allMeetings = (r?: RollupRow) =>
+  r ? threeOne(r) + r.themeDay + r.lifeMeeting + r.committeeMeeting + r.centralGroupStudy + r.heartTalk : 0;
+const rate = (met: number, n: number) => (n ? Math.round((met / n) * 1000) / 1000 : null);
+
+/** The org the cockpit opens on: `orgId` when in the caller's scope (else 404), by default the caller's top org. */
+async function targetOrg(ctx: Ctx, orgId: string | undefined) {
+  const scope = scopePaths(ctx.actor, 'cockpit:read');
+  const top = [...scope].sort((a, b) => a.length - b.length)[0];
+  const id = orgId ?? top?.split('/').filter(Boolean).at(-1);
+  if (!id) throw notFound('组织');
+  const [o] = await ctx.db.select().from(orgs).where(eq(orgs.id, id));
+  if (!o || !scope.some((p) => o.path.startsWith(p))) throw notFound('组织');
+  return { org: o, topPath: scope.find((p) => o.path.startsWith(p)) as string };
+}
+
+/**
+ * 驾驶舱 figures of one org's subtree for a year: headline, monthly series and one line per direct child. Every
+ * figure is read from the maintained roll-ups by key; only the 三会一课 rate evaluates the branches' own monthly
+ * counts against the rule table.
+ */
+export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: number }): Promise<CockpitOutT> {
+  const { org, topPath } = await targetOrg(ctx, q.orgId);
+  const year = q.year ?? Number(cstDate(ctx.now).slice(0, 4));
+  const children = await ctx.db
+    .select({ id: orgs.id, name: orgs.name, type: orgs.type, path: orgs.path })
+    .from(orgs)
+    .where(and(eq(orgs.parentId, org.id), eq(orgs.status, 'active')))
+    .orderBy(orgs.sortOrder, orgs.name);
+  const ids = [org.id, ...children.map((c) => c.id)];
+  const ids2 = (p: string) => p.split('/').filter(Boolean);
+  const trailIds = ids2(org.path).slice(ids2(topPath).length - 1);
+  const [rows, totals, trail, units, r, fivegood, warnings] = await Promise.all([
+    ctx.db
+      .select()
+      .from(cockpitRollups)
+      .where(
+        and(
+          eq(cockpitRollups.year, year),
+          sql`(${cockpitRollups.orgId} = ${org.id} or (${cockpitRollups.month} = 0 and ${inArray(cockpitRollups.orgId, ids)}))`,
+        ),
+      ),
+    ctx.db.select().from(cockpitOrgTotals).where(inArray(cockpitOrgTotals.orgId, ids)),
+    ctx.db.select({ id: orgs.id, name: orgs.name, depth: orgs.depth }).from(orgs).where(inArray(orgs.id, trailIds)),
+    loadUnits(ctx.db, org.path, year),
+    rules(ctx),
+    fivegoodFigures(ctx, org, year),
+    warningCounts(ctx, org.id, ctx.db),
+  ]);
+  const yearRow = new Map(rows.filter((x) => x.month === 0).map((x) => [x.orgId, x]));
+  const totalsOf = new Map<string, TotalsRow>(totals.map((t) => [t.orgId, t]));
+  const branchStatus = evaluateBranches(units, r, year, ctx.now);
+  // each branch counts for the org and for the direct child on its path
+  const depth = org.path.split('/').filter(Boolean).length;
+  const byChild = new Map<string, { branches: number; met: number; due: boolean }>();
+  const all = { branches: 0, met: 0, due: false };
+  for (const b of branchStatus) {
+    const childId = b.path.split('/').filter(Boolean)[depth];
+    const targets = childId ? [all, byChild.get(childId) ?? { branches: 0, met: 0, due: false }] : [all];
+    if (childId && !byChild.has(childId)) byChild.set(childId, targets[1]);
+    for (const x of targets) {
+      x.branches += 1;
+      x.met += b.met ? 1 : 0;
+      x.due ||= b.due;
+    }
+  }
+  const compliance = (id: string) => (id === org.id ? all : (byChild.get(id) ?? { branches: 0, met: 0, due: false }));
+  const own = yearRow.get(org.id);
+  const t = totalsOf.get(org.id) ?? { orgId: org.id, ...ZERO_TOTALS };
+  const members = t.fullMembers + t.probationaryMembers;
+  const c = compliance(org.id);
+  return {
+    org: { id: org.id, name: org.name, type: org.type as OrgType },
+    trail: trail.sort((a, b) => a.depth - b.depth).map(({ id, name }) => ({ id, name })),
+    year,
+    asOf: cstDate(ctx.now),
+    headline: {
+      orgs: { committee: t.committees, general_branch: t.generalBranches, branch: t.branches, group: t.groups },
+      members: { full: t.fullMembers, probationary: t.probationaryMembers, total: members },
+      meetings: {
+        members_assembly: own?.membersAssembly ?? 0,
+        branch_committee: own?.branchCommittee ?? 0,
+        group_meeting: own?.groupMeeting ?? 0,
+        party_lecture: own?.partyLecture ?? 0,
+        theme_day: own?.themeDay ?? 0,
+        life_meeting: own?.lifeMeeting ?? 0,
+        committee_meeting: own?.committeeMeeting ?? 0,
+        central_group_study: own?.centralGroupStudy ?? 0,
+        heart_talk: own?.heartTalk ?? 0,
+      },
+      threeOneMeetings: threeOne(own),
+      firstTopics: own?.firstTopics ?? 0,
+      studyHours: hours(own?.studyMinutes ?? 0),
+      studyHoursPerMember: perMember(own?.studyMinutes ?? 0, members),
+      threeOne: { branches: c.branches, met: c.met, rate: c.due ? rate(c.met, c.branches) : null },
+      fivegood,
+      warnings,
+      transfersOpen: t.transfersOpen,
+    },
+    monthly: Array.from({ length: 12 }, (_, i) => {
+      const m = rows.find((x) => x.orgId === org.id && x.month === i + 1);
+      return {
+        month: i + 1,
+        meetings: allMeetings(m),
+        threeOneMeetings: threeOne(m),
+        studyHours: hours(m?.studyMinutes ?? 0),
+        firstTopics: m?.firstTopics ?? 0,
+      };
+    }),
+    children: children.map((ch) => {
+      const y = yearRow.get(ch.id);
+      const ct = totalsOf.get(ch.id) ?? { orgId: ch.id, ...ZERO_TOTALS };
+      const n = ct.fullMembers + ct.probationaryMembers;
+      const cc = compliance(ch.id);
+      return {
+        org: { id: ch.id, name: ch.name, type: ch.type as OrgType },
+        members: n,
+        branches: ct.branches,
+        meetings: allMeetings(y),
+        threeOneMeetings: threeOne(y),
+        firstTopics: y?.firstTopics ?? 0,
+        studyHours: hours(y?.studyMinutes ?? 0),
+        studyHoursPerMember: perMember(y?.studyMinutes ?? 0, n),
+        threeOneRate: cc.due ? rate(cc.met, cc.branches) : null,
+        transfersOpen: ct.transfersOpen,
+      };
+    }),
+  };
+}
