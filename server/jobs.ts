@@ -1,4 +1,5 @@
 import { termReminderJob } from './modules/committee/committee.job.ts';
+import { fivegoodReminderJob } from './modules/fivegood/fivegood.job.ts';
 import { meetingReminderJob } from './modules/meeting/meeting.jobs.ts';
 import { probationReminderJob } from './modules/member/member.job.ts';
 import { letterExpiryJob } from './modules/transfer/transfer.out.ts';
@@ -13,6 +14,7 @@ export const jobs: Job[] = [
   termReminderJob,
   meetingReminderJob,
   letterExpiryJob,
+  fivegoodReminderJob,
   filesTmpCleanupJob,
   passwordExpiryJob,
   inactiveAccountsJob,
