@@ -1,8 +1,8 @@
-// B5: the 五个好 data-backed proposals (第一议题, 三会一课, terms, org findings, study hours) for every branch, through
-// the module's own per-branch path, in this process against the generated database. No ceiling: the target is
-// a time (≤ 2 s for 5,000 branches at region scale); at prefecture scale the per-branch time is what extrapolates.
+// B5: the 五个好 data-backed proposals (第一议题, 三会一课, terms, org findings, study hours) for every branch in one
+// call of the module's batch scorer (the figures a campaign board needs; the records behind them are left out), in
+// this process against the generated database. No ceiling: the target is a time (≤ 2 s for 5,000 branches).
 import type { Database } from '../../server/db/client.ts';
-import { proposals } from '../../server/modules/fivegood/indicator.sources.ts';
+import { scoreBranches } from '../../server/modules/fivegood/fivegood.scoring.ts';
 import { defaultRubric } from '../../server/modules/fivegood/rubric.yaml.ts';
 import { permissionsOf } from '../../server/platform/access/actor.ts';
 import { systemClock } from '../../server/platform/clock.ts';
@@ -10,7 +10,7 @@ import type { AppEnv, Ctx } from '../../server/platform/context.ts';
 import { rssMb } from '../load.ts';
 import type { ScenarioResult } from './result.ts';
 
-/** Scores every branch once (sequentially, as a batch job would); figures are per-branch latencies. */
+/** Scores every branch in one batch, `runs` times; the latencies are of the whole batch. */
 export async function b5(
   database: Database,
   env: AppEnv,
@@ -18,6 +18,7 @@ export async function b5(
   branchIds: string[],
   db: 'postgres' | 'pglite',
   scale: 'prefecture' | 'region',
+  runs = 3,
 ): Promise<ScenarioResult> {
   const roles = [{ role: 'sasac_staff' as const, orgId: rootId, orgPath: `/${rootId}/`, orgName: '州国资委党委' }];
   const actor = {
@@ -36,26 +37,29 @@ export async function b5(
   const each: number[] = [];
   let errors = 0;
   let firstError = '';
-  const t0 = performance.now();
-  for (const id of branchIds) {
+  let scored = 0;
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     try {
-      await proposals(ctx, id, year, inds);
+      const out = await scoreBranches(ctx, branchIds, year, inds);
+      scored = [...out.values()].filter((p) => p.length === inds.filter((x) => x.source).length).length;
     } catch (e) {
       errors++;
       firstError ||= (e as Error).message;
     }
     each.push(performance.now() - t);
   }
-  const total = performance.now() - t0;
-  if (firstError) console.error(`B5: ${errors} branches failed, first: ${firstError}`);
+  if (firstError) console.error(`B5: ${errors} runs failed, first: ${firstError}`);
+  if (scored !== branchIds.length) errors += branchIds.length - scored;
   each.sort((a, b) => a - b);
   const at = (q: number) => each[Math.min(each.length - 1, Math.floor(q * each.length))];
+  const med = at(0.5);
+  const per5000 = (med / branchIds.length) * 5000;
   return {
     id: 'B5',
     db,
     scale,
-    rps: (branchIds.length / total) * 1000,
+    rps: (branchIds.length / med) * 1000,
     p50_ms: at(0.5),
     p95_ms: at(0.95),
     p99_ms: at(0.99),
@@ -63,6 +67,6 @@ export async function b5(
     rss_mb: rssMb(process.pid),
     ceiling_rps: null,
     ratio: null,
-    note: `${branchIds.length} 个支部共 ${Math.round(total)} ms（逐支部路径；5,000 个支部约 ${Math.round((total / branchIds.length) * 5)} s，目标 ≤ 2 s）; rps = branches/s`,
+    note: `${branchIds.length} 个支部一次评分 ${Math.round(med)} ms（${runs} 次中位数；折合 5,000 个支部 ${(per5000 / 1000).toFixed(2)} s，目标 ≤ 2 s ${per5000 <= 2000 ? '达标 / met' : '未达标 / missed'}）; p50–p99 = whole-batch ms; rps = branches/s`,
   };
 }

@@ -11,7 +11,7 @@ import {
 } from './assessment.flow.ts';
 import { getAssessment, loadAssessment } from './assessment.service.ts';
 import { AssessmentOut, ConfirmBody, IdParams, ObjectionBody, ProposalOut, ResolveBody } from './fivegood.schema.ts';
-import { proposals } from './indicator.sources.ts';
+import { proposals } from './fivegood.scoring.ts';
 import { addObjection, resolveObjection } from './publicity.service.ts';
 
 const tags = ['五个好'];

@@ -9,7 +9,7 @@ import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { studyAttendees, studyRecords } from '../study/record.table.ts';
 import { deadlinesOf } from './fivegood.factory.ts';
-import { proposedScore } from './indicator.sources.ts';
+import { proposedScore } from './fivegood.scoring.ts';
 
 let t: TestApp;
 const b: Record<string, string> = {};

@@ -4,6 +4,8 @@ import { CALENDAR_KEY_LABELS } from '../../../common/meeting.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { type Rules, rules } from '../../platform/rules/rules.service.ts';
+import { members } from '../member/member.table.ts';
+import { commonPath, subtreeTotals } from '../org/org.paths.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
 import { orgs } from '../org/org.table.ts';
 import { type CellStatus, cellStatus, hasCommitteeOf, periodsOf, requirementsFor, worst } from './calendar.rules.ts';
@@ -20,9 +22,10 @@ type OrgRow = {
   attributes: Record<string, unknown>;
   foundedOn?: string | null;
 };
-type HeldRow = { orgId: string; type: string; countsAs: string[]; startsAt: Date };
+/** Held meetings of one org grouped by kind and CST month (periods are unions of CST months). */
+type HeldRow = { orgId: string; type: string; countsAs: string[]; month: number; n: number };
 
-const counts = (key: string, h: HeldRow) =>
+const counts = (key: string, h: Pick<HeldRow, 'type' | 'countsAs'>) =>
   h.type === key || h.countsAs.includes(key) || (key === 'party_lecture_by_secretary' && h.type === 'party_lecture');
 
 /** Evaluates the rule table for each org and year: per requirement and period, how many held and the colour. */
@@ -30,33 +33,48 @@ async function evaluate(ctx: Ctx, list: OrgRow[], year: number, r: Rules) {
   const ids = list.map((o) => o.id);
   const from = new Date(`${year}-01-01T00:00:00+08:00`);
   const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const within = commonPath(list.map((o) => o.path));
   const [held, full] = ids.length
     ? await Promise.all([
         ctx.db
-          .select({ orgId: meetings.orgId, type: meetings.type, countsAs: meetings.countsAs, startsAt: meetings.startsAt })
+          .select({
+            orgId: meetings.orgId,
+            type: meetings.type,
+            countsAs: meetings.countsAs,
+            month: sql<number>`extract(month from (${meetings.startsAt} at time zone 'UTC') + interval '8 hours')::int`,
+            n: sql<number>`count(*)::int`,
+          })
           .from(meetings)
           .where(
             and(inArray(meetings.orgId, ids), inArray(meetings.status, [...HELD]), gte(meetings.startsAt, from), lt(meetings.startsAt, to)),
-          ),
-        ctx.db.execute<{ id: string; n: number }>(sql`select o.id, count(m.id)::int as n from orgs o
-          join orgs mo on mo.path like o.path || '%' join members m on m.org_id = mo.id
-          where o.id in (${sql.join(
-            ids.map((i) => sql`${i}::uuid`),
-            sql`, `,
-          )}) and m.category = 'full' and m.status = 'active' group by o.id`),
+          )
+          .groupBy(sql`1, 2, 3, 4`),
+        // full members per org path, added up along the paths (a branch counts its 党小组)
+        ctx.db
+          .select({ path: orgs.path, n: sql<number>`count(*)::int` })
+          .from(members)
+          .innerJoin(orgs, eq(orgs.id, members.orgId))
+          .where(and(eq(members.category, 'full'), eq(members.status, 'active'), sql`starts_with(${orgs.path}, ${within})`))
+          .groupBy(orgs.path),
       ])
-    : [[], { rows: [] }];
-  const fullBy = new Map((full as { rows: { id: string; n: number }[] }).rows.map((x) => [x.id, Number(x.n)]));
+    : [[], []];
+  const fullBy = subtreeTotals(ids, full, ['n']);
+  const heldBy = new Map<string, HeldRow[]>();
+  for (const h of held) {
+    const l = heldBy.get(h.orgId);
+    if (l) l.push(h);
+    else heldBy.set(h.orgId, [h]);
+  }
   return list.map((o) => {
-    const mine = held.filter((h) => h.orgId === o.id);
-    const reqs = requirementsFor(r, o.type, hasCommitteeOf(o.attributes, fullBy.get(o.id) ?? 0, r));
+    const mine = heldBy.get(o.id) ?? [];
+    const reqs = requirementsFor(r, o.type, hasCommitteeOf(o.attributes, fullBy.get(o.id)?.n ?? 0, r));
     const rows = reqs.map((q) => ({
       key: q.key,
       label: CALENDAR_KEY_LABELS[q.key] ?? q.name,
       per: q.per,
       minCount: q.minCount,
       periods: periodsOf(q.per, year).map((p) => {
-        const n = mine.filter((h) => counts(q.key, h) && h.startsAt >= p.start && h.startsAt < p.end).length;
+        const n = mine.reduce((sum, h) => (counts(q.key, h) && p.months.includes(h.month) ? sum + h.n : sum), 0);
         // a period that closed before the org was founded was never due
         const founded = o.foundedOn && p.end <= new Date(`${o.foundedOn}T00:00:00+08:00`);
         return {

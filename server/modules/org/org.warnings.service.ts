@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate } from '../../platform/clock.ts';
@@ -8,6 +8,7 @@ import { endsOn } from '../committee/committee.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { reminderMonths, termState } from '../committee/term.rules.ts';
 import { members } from '../member/member.table.ts';
+import { subtreeTotals } from './org.paths.ts';
 import { type Finding, type OrgFacts, orgFindings, type WarningLevel } from './org.rules.ts';
 import { loadOrgInScope } from './org.service.ts';
 import { type Org, orgs } from './org.table.ts';
@@ -38,17 +39,29 @@ export async function orgWarnings(ctx: Ctx, q: { orgId?: string; only?: boolean;
     .from(orgs)
     .where(and(scopeWhere(ctx.actor, 'org:read', orgs.path), eq(orgs.status, 'active'), within));
   if (list.length === 0) return [];
+  const targets = q.only && under ? list.filter((o) => o.id === under.id) : list;
+  const out = await warningsOf(ctx, targets, within);
+  const order: Record<WarningLevel, number> = { error: 0, warning: 1, notice: 2 };
+  const filtered = q.level ? out.filter((w) => w.level === q.level) : out;
+  return filtered.sort((a, b) => order[a.level] - order[b.level] || a.orgName.localeCompare(b.orgName, 'zh'));
+}
+
+/**
+ * The findings of `targets` (active orgs the caller may read), each counting the members of its subtree among the
+ * active orgs in scope (and `within`, a path filter covering the targets' subtrees, when given); unsorted.
+ */
+export async function warningsOf(ctx: Ctx, targets: Org[], within?: SQL): Promise<OrgWarning[]> {
+  if (targets.length === 0) return [];
   const counts = await ctx.db
     .select({
-      orgId: members.orgId,
+      path: orgs.path,
       n: sql<number>`count(*)::int`,
       full: sql<number>`(count(*) filter (where ${members.category} = 'full'))::int`,
     })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(inArray(members.status, ON_ROLL), scopeWhere(ctx.actor, 'org:read', orgs.path), within))
-    .groupBy(members.orgId);
-  const targets = q.only && under ? list.filter((o) => o.id === under.id) : list;
+    .where(and(inArray(members.status, ON_ROLL), eq(orgs.status, 'active'), scopeWhere(ctx.actor, 'org:read', orgs.path), within))
+    .groupBy(orgs.path);
   const current = await ctx.db
     .select({ c: committees, duty: committeeMembers.duty, seatStatus: members.status, seatPath: seatOrg.path })
     .from(committees)
@@ -67,17 +80,21 @@ export async function orgWarnings(ctx: Ctx, q: { orgId?: string; only?: boolean;
   const r = await rules(ctx);
   const today = cstDate(ctx.now);
   const months = reminderMonths(r);
-  const pathOf = new Map(list.map((o) => [o.id, o.path]));
+  const totals = subtreeTotals(
+    targets.map((o) => o.id),
+    counts,
+    ['n', 'full'],
+  );
+  const seatsOf = new Map<string, typeof current>();
+  for (const x of current) {
+    const l = seatsOf.get(x.c.orgId);
+    if (l) l.push(x);
+    else seatsOf.set(x.c.orgId, [x]);
+  }
   const out: OrgWarning[] = [];
   for (const o of targets) {
-    let n = 0;
-    let full = 0;
-    for (const c of counts)
-      if (pathOf.get(c.orgId)?.startsWith(o.path)) {
-        n += c.n;
-        full += c.full;
-      }
-    const seats = current.filter((x) => x.c.orgId === o.id);
+    const { n, full } = totals.get(o.id) ?? { n: 0, full: 0 };
+    const seats = seatsOf.get(o.id) ?? [];
     const departed = seats.filter((s) => s.duty && !(ON_ROLL.includes(s.seatStatus ?? '') && s.seatPath?.startsWith(o.path))).length;
     const facts: OrgFacts = {
       type: o.type,
@@ -99,7 +116,5 @@ export async function orgWarnings(ctx: Ctx, q: { orgId?: string; only?: boolean;
     };
     for (const f of orgFindings(facts, r)) out.push({ orgId: o.id, orgName: o.name, orgType: o.type, ...f });
   }
-  const order: Record<WarningLevel, number> = { error: 0, warning: 1, notice: 2 };
-  const filtered = q.level ? out.filter((w) => w.level === q.level) : out;
-  return filtered.sort((a, b) => order[a.level] - order[b.level] || a.orgName.localeCompare(b.orgName, 'zh'));
+  return out;
 }

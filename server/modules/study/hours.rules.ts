@@ -71,7 +71,14 @@ export function hoursRules(r: Rules): HoursRules {
 }
 
 /** One piece of study of one member: a record attended, a day's reading of a material, a 自学 entry. */
-export type StudyEntry = { form: StudyForm; on: string; minutes: number; span?: 'full_day' | 'half_day' | null };
+export type StudyEntry = {
+  form: StudyForm;
+  on: string;
+  minutes: number;
+  span?: 'full_day' | 'half_day' | null;
+  /** the same entry this many times (rows grouped in SQL); caps apply as if they came one by one */
+  times?: number;
+};
 
 export type HoursAccount = {
   /** credited minutes per form (integers, so roll-ups add up exactly) */
@@ -106,8 +113,10 @@ export function accountHours(entries: StudyEntry[], r: HoursRules, o: { year: nu
   for (const e of inYear) {
     const f = r.forms[e.form];
     const cap = f.capHours === null ? Number.POSITIVE_INFINITY : f.capHours * 60;
-    const credit = Math.min(creditOf(e, r), Math.max(0, cap - byForm[e.form]));
-    if (e.form === 'centralized_training' && creditOf(e, r) > 0) centralizedCount++;
+    const one = creditOf(e, r);
+    const times = e.times ?? 1;
+    const credit = Math.min(one * times, Math.max(0, cap - byForm[e.form]));
+    if (e.form === 'centralized_training' && one > 0) centralizedCount += times;
     byForm[e.form] += credit;
     monthly[Number(e.on.slice(5, 7)) - 1] += credit;
   }

@@ -1,0 +1,96 @@
+// 学时达标, the study-hours data source of the 五个好 indicators.
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { rules } from '../../platform/rules/rules.service.ts';
+import { committeeMembers, committees } from '../committee/committee.table.ts';
+import { members } from '../member/member.table.ts';
+import { pathIds } from '../org/org.paths.ts';
+import { orgs } from '../org/org.table.ts';
+import { accountHours, hoursRules, type StudyEntry } from '../study/hours.rules.ts';
+import { studyAttendees, studyRecords } from '../study/record.table.ts';
+import { group, pct, type Source, withinBatch } from './indicator.batch.ts';
+
+/**
+ * 学时达标: active members of the branch and its 党小组 whose credited study hours of the year meet the requirement
+ * (书记、委员 by the leaders' requirement: seats of the branch's current committee).
+ */
+export const studyHours: Source = async (b) => {
+  const r = hoursRules(await rules(b.ctx));
+  const active = and(eq(members.status, 'active'), withinBatch(b));
+  const [list, entries, seats] = await Promise.all([
+    b.ctx.db
+      .select({ id: members.id, name: members.name, path: orgs.path })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(active)
+      .orderBy(asc(members.name), asc(members.id)),
+    // identical entries of a member grouped (accountHours caps them as if one by one)
+    b.ctx.db
+      .select({
+        memberId: studyAttendees.memberId,
+        form: studyRecords.form,
+        minutes: studyRecords.minutes,
+        span: studyRecords.span,
+        times: sql<number>`count(*)::int`,
+      })
+      .from(studyAttendees)
+      .innerJoin(studyRecords, eq(studyRecords.id, studyAttendees.recordId))
+      .innerJoin(members, eq(members.id, studyAttendees.memberId))
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(and(active, gte(studyRecords.occurredOn, `${b.year}-01-01`), lte(studyRecords.occurredOn, `${b.year}-12-31`)))
+      .groupBy(studyAttendees.memberId, studyRecords.form, studyRecords.minutes, studyRecords.span),
+    b.ctx.db
+      .select({ orgId: committees.orgId, memberId: committeeMembers.memberId })
+      .from(committeeMembers)
+      .innerJoin(committees, eq(committees.id, committeeMembers.committeeId))
+      .where(
+        and(
+          inArray(
+            committees.orgId,
+            b.targets.map((o) => o.id),
+          ),
+          eq(committees.status, 'current'),
+        ),
+      ),
+  ]);
+  const on = `${b.year}-01-01`;
+  const entriesOf = group(entries, (e) => e.memberId);
+  const leadersOf = group(seats, (s) => s.orgId);
+  const targets = new Set(b.targets.map((o) => o.id));
+  const membersOf = new Map<string, typeof list>();
+  for (const m of list)
+    for (const id of pathIds(m.path))
+      if (targets.has(id)) {
+        const l = membersOf.get(id);
+        if (l) l.push(m);
+        else membersOf.set(id, [m]);
+      }
+  return (o) => {
+    const mine = membersOf.get(o.id) ?? [];
+    if (!mine.length) return { ratio: 0, measure: '支部没有在册党员', evidence: [] };
+    const leaders = new Set((leadersOf.get(o.id) ?? []).map((s) => s.memberId));
+    const accounts = mine.map((m) => ({
+      m,
+      a: accountHours(
+        (entriesOf.get(m.id) ?? []).map((e): StudyEntry => ({ ...e, on })),
+        r,
+        { year: b.year, leader: leaders.has(m.id) },
+      ),
+    }));
+    const met = accounts.filter((x) => x.a.met).length;
+    const ratio = met / mine.length;
+    return {
+      ratio,
+      measure: `学时达标${met}/${mine.length}人（${pct(ratio)}）`,
+      evidence: b.evidence
+        ? accounts
+            .filter((x) => !x.a.met)
+            .slice(0, 50)
+            .map((x) => ({
+              title: `${x.m.name}：${Math.round(x.a.totalMinutes / 6) / 10}/${x.a.requiredHours}学时`,
+              link: null,
+              ok: false,
+            }))
+        : [],
+    };
+  };
+};
