@@ -6,7 +6,8 @@ CREATE TABLE "cockpit_org_totals" (
 	"groups" integer DEFAULT 0 NOT NULL,
 	"full_members" integer DEFAULT 0 NOT NULL,
 	"probationary_members" integer DEFAULT 0 NOT NULL,
-	"transfers_open" integer DEFAULT 0 NOT NULL
+	"transfers_open" integer DEFAULT 0 NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "cockpit_own_meetings" (

@@ -73,6 +73,7 @@ BEGIN
   ON CONFLICT (org_id, year, type) DO NOTHING;
   UPDATE cockpit_own_meetings SET counts[p_month] = counts[p_month] + p_delta
   WHERE org_id = p_org AND year = p_year AND type = p_type;
+  PERFORM cockpit_touch(cockpit_org_chain(p_org));
 END;
 $$ LANGUAGE plpgsql;
 
@@ -94,7 +95,16 @@ BEGIN
     groups = t.groups + excluded.groups,
     full_members = t.full_members + excluded.full_members,
     probationary_members = t.probationary_members + excluded.probationary_members,
-    transfers_open = t.transfers_open + excluded.transfers_open;
+    transfers_open = t.transfers_open + excluded.transfers_open,
+    version = t.version + 1;
+END;
+$$ LANGUAGE plpgsql;
+
+-- Marks the subtree totals of every org in p_chain as changed (the cached 三会一课 rates of those orgs are stale).
+CREATE OR REPLACE FUNCTION cockpit_touch(p_chain uuid[]) RETURNS void AS $$
+BEGIN
+  INSERT INTO cockpit_org_totals AS t (org_id, version) SELECT a, 1 FROM unnest(p_chain) AS a ORDER BY a
+  ON CONFLICT (org_id) DO UPDATE SET version = t.version + 1;
 END;
 $$ LANGUAGE plpgsql;
 
@@ -448,6 +458,10 @@ BEGIN
   IF OLD.type <> NEW.type OR OLD.status <> NEW.status THEN
     PERFORM cockpit_org_apply(OLD, new_chain, -1);
     PERFORM cockpit_org_apply(NEW, new_chain, 1);
+  END IF;
+  IF OLD.path <> NEW.path OR OLD.parent_id IS DISTINCT FROM NEW.parent_id OR OLD.attributes <> NEW.attributes
+     OR OLD.founded_on IS DISTINCT FROM NEW.founded_on OR OLD.type <> NEW.type OR OLD.status <> NEW.status THEN
+    PERFORM cockpit_touch(ARRAY(SELECT unnest(old_chain) UNION SELECT unnest(new_chain)));
   END IF;
   RETURN NULL;
 END;

@@ -19,13 +19,21 @@ export type Unit = {
 
 const THREE_ONE = new Set<string>(THREE_ONE_TYPES);
 
-/** Whether every period of `req` that had closed by `now` (and after the unit was founded) held the minimum. */
-function meets(u: Unit, req: Requirement, year: number, now: Date): { due: boolean; ok: boolean } {
+type Closed = { req: Requirement; periods: { end: Date; months: number[] }[] };
+
+/** The requirement's periods of `year` that had closed by `now`. */
+const closedOf = (req: Requirement, year: number, now: Date): Closed => ({
+  req,
+  periods: periodsOf(req.per, year).filter((p) => p.end <= now),
+});
+
+/** Whether every closed period of a requirement (after the unit was founded) held the minimum. */
+function meets(u: Unit, { req, periods }: Closed): { due: boolean; ok: boolean } {
   const months = u.counts[req.key] ?? [];
   const founded = u.foundedOn ? new Date(`${u.foundedOn}T00:00:00+08:00`) : null;
   let due = false;
-  for (const p of periodsOf(req.per, year)) {
-    if (p.end > now || (founded && p.end <= founded)) continue;
+  for (const p of periods) {
+    if (founded && p.end <= founded) continue;
     due = true;
     const held = p.months.reduce((s, m) => s + (months[m - 1] ?? 0), 0);
     if (held < req.minCount) return { due, ok: false };
@@ -39,27 +47,31 @@ function meets(u: Unit, req: Requirement, year: number, now: Date): { due: boole
  */
 export function evaluateBranches(units: Unit[], r: Rules, year: number, now: Date) {
   const groupsOf = new Map<string, Unit[]>();
-  for (const u of units) if (u.type === 'group' && u.parentId) groupsOf.set(u.parentId, [...(groupsOf.get(u.parentId) ?? []), u]);
-  const groupReqs = requirementsFor(r, 'group', false).filter((q) => THREE_ONE.has(q.key));
+  for (const u of units)
+    if (u.type === 'group' && u.parentId) {
+      const list = groupsOf.get(u.parentId) ?? [];
+      list.push(u);
+      groupsOf.set(u.parentId, list);
+    }
+  const closed = (reqs: Requirement[]) => reqs.filter((q) => THREE_ONE.has(q.key)).map((q) => closedOf(q, year, now));
+  const groupReqs = closed(requirementsFor(r, 'group', false));
+  const branchReqs = { with: closed(requirementsFor(r, 'branch', true)), without: closed(requirementsFor(r, 'branch', false)) };
   return units
     .filter((u) => u.type === 'branch')
     .map((b) => {
-      const reqs = requirementsFor(r, 'branch', hasCommitteeOf(b.attributes, b.fullMembers, r)).filter((q) => THREE_ONE.has(q.key));
-      const checks = [
-        ...reqs.map((q) => meets(b, q, year, now)),
-        ...(groupsOf.get(b.id) ?? []).flatMap((g) => groupReqs.map((q) => meets(g, q, year, now))),
-      ];
+      const reqs = hasCommitteeOf(b.attributes, b.fullMembers, r) ? branchReqs.with : branchReqs.without;
+      const checks = [...reqs.map((q) => meets(b, q)), ...(groupsOf.get(b.id) ?? []).flatMap((g) => groupReqs.map((q) => meets(g, q)))];
       return { id: b.id, path: b.path, due: checks.some((c) => c.due), met: checks.every((c) => c.ok) };
     });
 }
 
-/** The active 党支部 and 党小组 under `path` with their own 三会一课 counts of `year` (one indexed row each). */
+/** The active 党支部 and 党小组 under `path` with their own 三会一课 counts of `year`. */
 export async function loadUnits(db: Db, path: string, year: number): Promise<Unit[]> {
-  const res = (await db.execute(sql`
-    select o.id, o.parent_id, o.type, o.path, o.attributes, o.founded_on::text as founded_on, coalesce(t.full_members, 0)::int as full_members,
-      coalesce((select json_object_agg(c.type, c.counts) from cockpit_own_meetings c where c.org_id = o.id and c.year = ${year}), '{}') as counts
+  const within = `${escapeLike(path)}%`;
+  const orgRows = (await db.execute(sql`select o.id, o.parent_id, o.type, o.path, o.attributes, o.founded_on::text as founded_on,
+      coalesce(t.full_members, 0)::int as full_members
     from orgs o left join cockpit_org_totals t on t.org_id = o.id
-    where o.path like ${`${escapeLike(path)}%`} and o.status = 'active' and o.type in ('branch', 'group')`)) as unknown as {
+    where o.path like ${within} and o.status = 'active' and o.type in ('branch', 'group')`)) as unknown as {
     rows: {
       id: string;
       parent_id: string | null;
@@ -68,10 +80,20 @@ export async function loadUnits(db: Db, path: string, year: number): Promise<Uni
       attributes: Record<string, unknown> | null;
       founded_on: string | null;
       full_members: number;
-      counts: Record<string, number[]> | string;
     }[];
   };
-  return res.rows.map((x) => ({
+  const ids = orgRows.rows.map((o) => o.id);
+  const countRows = (await db.execute(sql`select org_id, type, counts from cockpit_own_meetings
+    where year = ${year} and org_id = any(${`{${ids.join(',')}}`}::uuid[])`)) as unknown as {
+    rows: { org_id: string; type: string; counts: number[] }[];
+  };
+  const counts = new Map<string, Record<string, number[]>>();
+  for (const c of countRows.rows) {
+    const m = counts.get(c.org_id) ?? {};
+    m[c.type] = c.counts.map(Number);
+    counts.set(c.org_id, m);
+  }
+  return orgRows.rows.map((x) => ({
     id: x.id,
     parentId: x.parent_id,
     type: x.type,
@@ -79,6 +101,6 @@ export async function loadUnits(db: Db, path: string, year: number): Promise<Uni
     attributes: x.attributes ?? {},
     foundedOn: x.founded_on,
     fullMembers: Number(x.full_members),
-    counts: typeof x.counts === 'string' ? JSON.parse(x.counts) : x.counts,
+    counts: counts.get(x.id) ?? {},
   }));
 }

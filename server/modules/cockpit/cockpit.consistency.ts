@@ -10,7 +10,8 @@ export async function snapshotRollups(db: Db): Promise<{ monthly: Rows; totals: 
   const monthly = await q(`select * from cockpit_rollups where (m_members_assembly, m_branch_committee, m_group_meeting,
     m_party_lecture, m_theme_day, m_life_meeting, m_committee_meeting, m_central_group_study, m_heart_talk, first_topics,
     study_minutes) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) order by org_id, year, month`);
-  const totals = await q(`select * from cockpit_org_totals where (committees, general_branches, branches, groups,
+  const totals = await q(`select org_id, committees, general_branches, branches, groups, full_members, probationary_members,
+    transfers_open from cockpit_org_totals where (committees, general_branches, branches, groups,
     full_members, probationary_members, transfers_open) <> (0, 0, 0, 0, 0, 0, 0) order by org_id`);
   const own = await q(`select org_id, year, type, counts::text as counts from cockpit_own_meetings
     where counts <> array_fill(0, array[12]) order by org_id, year, type`);

@@ -11,6 +11,8 @@ import { orgs } from '../org/org.table.ts';
 import { studyAttendees, studyRecords } from '../study/record.table.ts';
 import { transfers } from '../transfer/transfer.table.ts';
 import { checkCockpitRollups } from './cockpit.consistency.ts';
+import { computeThreeOneRates } from './cockpit.rates.ts';
+import { cockpitOrgTotals } from './cockpit.table.ts';
 
 // Random writes straight to the tables (the way bulk SQL, imports and any future service would write): after
 // every sequence, the roll-ups the triggers maintained equal a full recomputation.
@@ -74,6 +76,7 @@ const op = fc.oneof(
     org: fc.nat(),
     type: fc.constantFrom('committee', 'general_branch', 'branch', 'group'),
     active: fc.boolean(),
+    committee: fc.boolean(),
   }),
   fc.record({ k: fc.constant('move' as const), org: fc.nat(), to: fc.nat() }),
 );
@@ -185,7 +188,7 @@ async function apply(o: Op) {
       if (id !== t.rootId)
         await db
           .update(orgs)
-          .set({ type: o.type, status: o.active ? 'active' : 'dissolved' })
+          .set({ type: o.type, status: o.active ? 'active' : 'dissolved', attributes: { hasCommittee: o.committee } })
           .where(eq(orgs.id, id));
       return;
     }
@@ -208,11 +211,22 @@ async function apply(o: Op) {
   }
 }
 
+async function rateState() {
+  const [root] = await t.db.select().from(orgs).where(eq(orgs.id, t.rootId));
+  const [tot] = await t.db.select().from(cockpitOrgTotals).where(eq(cockpitOrgTotals.orgId, t.rootId));
+  const rates = await Promise.all([2025, 2026].map((y) => computeThreeOneRates(t.sys(), root, y)));
+  return { version: tot?.version ?? 0, rates: rates.map((r) => ({ all: r.all, byChild: [...r.byChild].sort() })) };
+}
+
 describe('cockpit roll-ups under random writes', () => {
   it('equal a full recomputation after any sequence of writes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        const before = await rateState();
         for (const o of ops) await apply(o);
+        // the cached 三会一课 rate is keyed by the root's version: a change that leaves it must leave the rate
+        const after = await rateState();
+        if (after.version === before.version) expect(after.rates).toEqual(before.rates);
         const { maintained, rebuilt } = await checkCockpitRollups(t.db);
         expect(maintained.totals).toEqual(rebuilt.totals);
         expect(maintained.own).toEqual(rebuilt.own);

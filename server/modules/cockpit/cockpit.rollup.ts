@@ -45,8 +45,10 @@ const rebuildMonthly = sql`
 
 const rebuildTotals = sql`
   insert into cockpit_org_totals (org_id, committees, general_branches, branches, groups, full_members, probationary_members,
-    transfers_open)
-  select a.id, sum(c), sum(g), sum(b), sum(gr), sum(fm), sum(pm), sum(tr)
+    transfers_open, version)
+  select a.id, sum(c), sum(g), sum(b), sum(gr), sum(fm), sum(pm), sum(tr),
+    -- past every version handed out before, so no cached rate computed earlier is taken for current
+    (extract(epoch from clock_timestamp()) * 1000)::bigint
   from (
     select path, (type = 'committee')::int as c, (type = 'general_branch')::int as g, (type = 'branch')::int as b,
       (type = 'group')::int as gr, 0 as fm, 0 as pm, 0 as tr

@@ -5,17 +5,25 @@ import { scopePaths } from '../../platform/access/actor.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { rules } from '../../platform/rules/rules.service.ts';
 import { orgs } from '../org/org.table.ts';
-import { evaluateBranches, loadUnits } from './cockpit.compliance.ts';
 import { fivegoodFigures } from './cockpit.fivegood.ts';
+import { threeOneRates } from './cockpit.rates.ts';
 import { cockpitOrgTotals, cockpitRollups } from './cockpit.table.ts';
 import { warningCounts } from './cockpit.warnings.ts';
 
 type RollupRow = typeof cockpitRollups.$inferSelect;
 type TotalsRow = typeof cockpitOrgTotals.$inferSelect;
 
-const ZERO_TOTALS = { committees: 0, generalBranches: 0, branches: 0, groups: 0, fullMembers: 0, probationaryMembers: 0, transfersOpen: 0 };
+const ZERO_TOTALS = {
+  committees: 0,
+  generalBranches: 0,
+  branches: 0,
+  groups: 0,
+  fullMembers: 0,
+  probationaryMembers: 0,
+  transfersOpen: 0,
+  version: 0,
+};
 const hours = (min: number) => Math.round((min / 60) * 10) / 10;
 const perMember = (min: number, n: number) => (n ? Math.round((min / 60 / n) * 100) / 100 : 0);
 const threeOne = (r?: RollupRow) => (r ? r.membersAssembly + r.branchCommittee + r.groupMeeting + r.partyLecture : 0);
@@ -50,7 +58,7 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
   const ids = [org.id, ...children.map((c) => c.id)];
   const ids2 = (p: string) => p.split('/').filter(Boolean);
   const trailIds = ids2(org.path).slice(ids2(topPath).length - 1);
-  const [rows, totals, trail, units, r, fivegood, warnings] = await Promise.all([
+  const [rows, totals, trail, fivegood, warnings] = await Promise.all([
     ctx.db
       .select()
       .from(cockpitRollups)
@@ -62,29 +70,13 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
       ),
     ctx.db.select().from(cockpitOrgTotals).where(inArray(cockpitOrgTotals.orgId, ids)),
     ctx.db.select({ id: orgs.id, name: orgs.name, depth: orgs.depth }).from(orgs).where(inArray(orgs.id, trailIds)),
-    loadUnits(ctx.db, org.path, year),
-    rules(ctx),
     fivegoodFigures(ctx, org, year),
     warningCounts(ctx, org.id, ctx.db),
   ]);
   const yearRow = new Map(rows.filter((x) => x.month === 0).map((x) => [x.orgId, x]));
   const totalsOf = new Map<string, TotalsRow>(totals.map((t) => [t.orgId, t]));
-  const branchStatus = evaluateBranches(units, r, year, ctx.now);
-  // each branch counts for the org and for the direct child on its path
-  const depth = org.path.split('/').filter(Boolean).length;
-  const byChild = new Map<string, { branches: number; met: number; due: boolean }>();
-  const all = { branches: 0, met: 0, due: false };
-  for (const b of branchStatus) {
-    const childId = b.path.split('/').filter(Boolean)[depth];
-    const targets = childId ? [all, byChild.get(childId) ?? { branches: 0, met: 0, due: false }] : [all];
-    if (childId && !byChild.has(childId)) byChild.set(childId, targets[1]);
-    for (const x of targets) {
-      x.branches += 1;
-      x.met += b.met ? 1 : 0;
-      x.due ||= b.due;
-    }
-  }
-  const compliance = (id: string) => (id === org.id ? all : (byChild.get(id) ?? { branches: 0, met: 0, due: false }));
+  const rates = await threeOneRates(ctx, org, year, totalsOf.get(org.id)?.version ?? 0);
+  const compliance = (id: string) => (id === org.id ? rates.all : (rates.byChild.get(id) ?? { branches: 0, met: 0, due: false }));
   const own = yearRow.get(org.id);
   const t = totalsOf.get(org.id) ?? { orgId: org.id, ...ZERO_TOTALS };
   const members = t.fullMembers + t.probationaryMembers;

@@ -38,6 +38,11 @@ export const cockpitOrgTotals = pgTable('cockpit_org_totals', {
   fullMembers: integer('full_members').notNull().default(0),
   probationaryMembers: integer('probationary_members').notNull().default(0),
   transfersOpen: integer('transfers_open').notNull().default(0),
+  /**
+   * Bumped along the path by every change under the org that can change its 三会一课 rate (own meetings, orgs,
+   * member counts); the rate is cached per version.
+   */
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
 /**
