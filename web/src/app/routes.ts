@@ -3,6 +3,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -47,6 +48,13 @@ export const MENU_GROUPS: Record<string, { title: string; icon: ComponentType }>
 
 export const routes: AppRoute[] = [
   { path: '/', title: '工作台', icon: HomeOutlined, page: () => import('../features/dashboard/pages/home-page.tsx') },
+  {
+    path: '/cockpit',
+    title: '驾驶舱',
+    icon: BarChartOutlined,
+    permission: 'cockpit:read',
+    page: () => import('../features/cockpit/pages/cockpit-page.tsx'),
+  },
   {
     path: '/orgs',
     title: '组织管理',

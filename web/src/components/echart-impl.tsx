@@ -3,14 +3,17 @@ import type { EChartProps } from './echart.tsx';
 import { echarts } from './echart-setup.ts';
 
 /** ECharts instance bound to a div: created once, option replaced on change, resized with its box. */
-export default function EChartImpl({ option, height = 300, ariaLabel }: EChartProps) {
+export default function EChartImpl({ option, height = 300, ariaLabel, onItemClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.EChartsType | null>(null);
+  const onClick = useRef(onItemClick);
+  onClick.current = onItemClick;
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
+    c.on('click', (p) => onClick.current?.({ name: String(p.name), dataIndex: p.dataIndex }));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {
@@ -24,5 +27,5 @@ export default function EChartImpl({ option, height = 300, ariaLabel }: EChartPr
     chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
   }, [option]);
 
-  return <div ref={el} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
+  return <div ref={el} role="img" aria-label={ariaLabel} style={{ width: '100%', height, cursor: onItemClick ? 'pointer' : undefined }} />;
 }
