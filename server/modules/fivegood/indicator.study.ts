@@ -1,13 +1,13 @@
 // 学时达标, the study-hours data source of the 五个好 indicators.
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { members } from '../member/member.table.ts';
 import { pathIds } from '../org/org.paths.ts';
-import { orgs } from '../org/org.table.ts';
+import { type Org, orgs } from '../org/org.table.ts';
 import { accountHours, hoursRules, type StudyEntry } from '../study/hours.rules.ts';
 import { studyAttendees, studyRecords } from '../study/record.table.ts';
-import { group, pct, type Source, withinBatch } from './indicator.batch.ts';
+import { group, pct, type Source, type SourceFinding, withinBatch } from './indicator.batch.ts';
 
 /**
  * 学时达标: active members of the branch and its 党小组 whose credited study hours of the year meet the requirement
@@ -21,8 +21,7 @@ export const studyHours: Source = async (b) => {
       .select({ id: members.id, name: members.name, path: orgs.path })
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(active)
-      .orderBy(asc(members.name), asc(members.id)),
+      .where(active),
     // identical entries of a member grouped (accountHours caps them as if one by one)
     b.ctx.db
       .select({
@@ -64,7 +63,8 @@ export const studyHours: Source = async (b) => {
         if (l) l.push(m);
         else membersOf.set(id, [m]);
       }
-  return (o) => {
+  const judged = new Map<string, SourceFinding>();
+  const judge = (o: Org): SourceFinding => {
     const mine = membersOf.get(o.id) ?? [];
     if (!mine.length) return { ratio: 0, measure: '支部没有在册党员', evidence: [] };
     const leaders = new Set((leadersOf.get(o.id) ?? []).map((s) => s.memberId));
@@ -84,6 +84,7 @@ export const studyHours: Source = async (b) => {
       evidence: b.evidence
         ? accounts
             .filter((x) => !x.a.met)
+            .sort((x, y) => x.m.name.localeCompare(y.m.name, 'zh') || x.m.id.localeCompare(y.m.id))
             .slice(0, 50)
             .map((x) => ({
               title: `${x.m.name}：${Math.round(x.a.totalMinutes / 6) / 10}/${x.a.requiredHours}学时`,
@@ -92,5 +93,14 @@ export const studyHours: Source = async (b) => {
             }))
         : [],
     };
+  };
+  // both hours indicators read the same accounts: judge each branch once
+  return (o) => {
+    let f = judged.get(o.id);
+    if (!f) {
+      f = judge(o);
+      judged.set(o.id, f);
+    }
+    return f;
   };
 };

@@ -109,7 +109,7 @@ export function accountHours(entries: StudyEntry[], r: HoursRules, o: { year: nu
   const byForm = Object.fromEntries(STUDY_FORMS.map((f) => [f, 0])) as Record<StudyForm, number>;
   const monthly = new Array<number>(12).fill(0);
   let centralizedCount = 0;
-  const inYear = entries.filter((e) => Number(e.on.slice(0, 4)) === o.year).sort((a, b) => a.on.localeCompare(b.on));
+  const inYear = entries.filter((e) => Number(e.on.slice(0, 4)) === o.year).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   for (const e of inYear) {
     const f = r.forms[e.form];
     const cap = f.capHours === null ? Number.POSITIVE_INFINITY : f.capHours * 60;
