@@ -1,17 +1,16 @@
 // Deterministic bench data (seeded PRNG): orgs, members with valid GB 11643 IDs encrypted as the member module
-// stores them, 第一议题 items, and meetings with attendance and the 第一议题 as agenda item 1. Bulk inserts of the
-// rows the services would write. CLI: `tsx bench/generate.ts --scale prefecture` (PGlite in LIANGQI_DATA_DIR, or
-// DATABASE_URL).
+// stores them (ciphertext, blind index, mask) and 第一议题 items, as multi-row inserts from here; the year of
+// meetings, attendance, agenda and study inside the database (generate.sql.ts). The rows the services would write.
 import { addMonths, addYears } from '../common/member.ts';
 import type { Db } from '../server/db/client.ts';
 import { createPeopleFactory } from '../server/demo/demo.people.ts';
 import { createRng } from '../server/demo/demo.rng.ts';
-import { meetingAgendaItems, meetingAttendance, meetings } from '../server/modules/meeting/meeting.table.ts';
 import { firstTopics } from '../server/modules/meeting/topic.table.ts';
 import { members } from '../server/modules/member/member.table.ts';
 import { orgs } from '../server/modules/org/org.table.ts';
 import type { Keys } from '../server/platform/pii/keys.ts';
 import { blindIndex, encryptPii, maskIdNumber, maskPhone } from '../server/platform/pii/pii.ts';
+import { generateActivity } from './generate.sql.ts';
 import type { Scale } from './scales.ts';
 
 export type Generated = {
@@ -24,7 +23,6 @@ export type Generated = {
   counts: Record<string, number>;
 };
 
-const MEETING_KINDS = ['members_assembly', 'branch_committee', 'group_meeting', 'party_lecture', 'theme_day'] as const;
 const DAY = 86_400_000;
 
 async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -32,7 +30,15 @@ async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promi
 }
 
 /** Fills the database under `rootId` with one year up to `now` at `scale`; the same seed gives the same rows. */
-export async function generate(db: Db, keys: Keys, rootId: string, scale: Scale, now: Date, seed = 20260101): Promise<Generated> {
+export async function generate(
+  db: Db,
+  keys: Keys,
+  rootId: string,
+  scale: Scale,
+  now: Date,
+  seed = 20260101,
+  log: (s: string) => void = () => {},
+): Promise<Generated> {
   const rng = createRng(seed);
   const person = createPeopleFactory(rng);
   const uuid = () => {
@@ -82,6 +88,7 @@ export async function generate(db: Db, keys: Keys, rootId: string, scale: Scale,
     }
   }
   await chunked(orgRows, 1000, (c) => db.insert(orgs).values(c));
+  log(`orgs: ${orgRows.length}`);
 
   const memberRows: (typeof members.$inferInsert)[] = [];
   for (const bid of out.branchIds) {
@@ -121,12 +128,14 @@ export async function generate(db: Db, keys: Keys, rootId: string, scale: Scale,
     }
     out.membersByBranch.set(bid, ids);
   }
+  log(`members: ${memberRows.length} encrypted`);
   await chunked(memberRows, 1000, (c) => db.insert(members).values(c));
+  log('members: inserted');
 
   const topicRows: (typeof firstTopics.$inferInsert)[] = [];
   for (let i = 0; i < scale.firstTopics; i++) {
     const published = new Date(now.getTime() - rng.int(1, 365) * DAY);
-    const publisher = i % 10 === 0 ? rootId : out.enterpriseIds[i % out.enterpriseIds.length];
+    const publisher = i % 10 === 0 ? rootId : out.enterpriseIds[Math.floor(i / 10) % out.enterpriseIds.length];
     topicRows.push({
       id: uuid(),
       orgId: publisher,
@@ -139,64 +148,14 @@ export async function generate(db: Db, keys: Keys, rootId: string, scale: Scale,
     });
   }
   await chunked(topicRows, 1000, (c) => db.insert(firstTopics).values(c));
+  log(`first topics: ${topicRows.length}`);
 
-  let nMeetings = 0;
-  let nAttendance = 0;
-  let nAgenda = 0;
-  for (let bi = 0; bi < out.branchIds.length; bi += 20) {
-    const meetingRows: (typeof meetings.$inferInsert)[] = [];
-    const attendanceRows: (typeof meetingAttendance.$inferInsert)[] = [];
-    const agendaRows: (typeof meetingAgendaItems.$inferInsert)[] = [];
-    for (const bid of out.branchIds.slice(bi, bi + 20)) {
-      const roster = out.membersByBranch.get(bid) ?? [];
-      for (let k = 0; k < scale.meetingsPerBranch; k++) {
-        const id = uuid();
-        const type = MEETING_KINDS[k % MEETING_KINDS.length];
-        const startsAt = new Date(now.getTime() - rng.int(1, 365) * DAY - rng.int(0, 8) * 3_600_000);
-        meetingRows.push({
-          id,
-          orgId: bid,
-          type,
-          title: `${startsAt.getUTCMonth() + 1}月组织生活`,
-          status: 'approved',
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-          place: '党员活动室',
-          host: '支部书记',
-          recorder: '组织委员',
-          heldAt: startsAt,
-          submittedAt: startsAt,
-          createdAt: startsAt,
-          updatedAt: startsAt,
-        });
-        for (const memberId of roster)
-          attendanceRows.push({ meetingId: id, memberId, status: rng.chance(0.9) ? 'present' : 'leave', via: 'manual' });
-        const topic = topicRows[rng.int(0, topicRows.length - 1)];
-        agendaRows.push({
-          id: uuid(),
-          meetingId: id,
-          position: 1,
-          kind: 'first_topic',
-          title: topic.title,
-          topicId: topic.id,
-          form: '集中学习',
-        });
-      }
-    }
-    await chunked(meetingRows, 1000, (c) => db.insert(meetings).values(c));
-    await chunked(attendanceRows, 5000, (c) => db.insert(meetingAttendance).values(c));
-    await chunked(agendaRows, 2000, (c) => db.insert(meetingAgendaItems).values(c));
-    nMeetings += meetingRows.length;
-    nAttendance += attendanceRows.length;
-    nAgenda += agendaRows.length;
-  }
+  const activity = await generateActivity(db, rootId, out.enterpriseIds, scale, now, log);
   out.counts = {
     orgs: orgRows.length + 1,
     members: memberRows.length,
     firstTopics: topicRows.length,
-    meetings: nMeetings,
-    attendance: nAttendance,
-    agendaItems: nAgenda,
+    ...activity,
   };
   return out;
 }

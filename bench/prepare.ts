@@ -3,8 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type Database, migrateDatabase, openDatabase } from '../server/db/client.ts';
+import { type Database, type Db, migrateDatabase, openDatabase } from '../server/db/client.ts';
+import { rebuildCockpitRollups } from '../server/modules/cockpit/cockpit.rollup.ts';
 import { userRoles, users } from '../server/modules/user/user.table.ts';
 import { normalizeUsername } from '../server/platform/auth/password.rules.ts';
 import { hashPassword } from '../server/platform/auth/password.service.ts';
@@ -15,6 +17,8 @@ import type { Scale } from './scales.ts';
 
 export const SECRET = 'bench-master-key-0123456789-abcdefghijklmnopqrstuvwxyz';
 export const BENCH_USER = 'bench_staff';
+/** 国资委党建工作人员 (the whole SASAC in scope), same password */
+export const BENCH_SASAC_USER = 'bench_sasac';
 export const BENCH_PASSWORD = 'Bench#Passw0rd!2026';
 
 export type Prepared = {
@@ -38,7 +42,7 @@ async function adminQuery(url: string, text: string) {
   }
 }
 
-/** Creates, migrates and fills the database; the bench account is 企业党建工作人员 of the first enterprise. */
+/** Creates, migrates and fills the database; the bench accounts are 企业党建工作人员 of the first enterprise and 国资委党建工作人员. */
 export async function prepare(kind: 'postgres' | 'pglite', scale: Scale, serverUrl: string): Promise<Prepared> {
   const t0 = Date.now();
   const dataDir = mkdtempSync(path.join(tmpdir(), `liangqi-bench-${kind}-`));
@@ -58,7 +62,15 @@ export async function prepare(kind: 'postgres' | 'pglite', scale: Scale, serverU
   await migrateDatabase(database);
   const now = new Date();
   const boot = await bootstrap(database.db, { rootOrgName: '州国资委党委', adminPassword: 'Bench#Admin2026x', now });
-  const gen = await generate(database.db, deriveKeys(SECRET), boot.rootId, scale, now);
+  const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${kind}: ${s}`);
+  // one transaction on one connection, the cockpit's row triggers off (a bulk load); the roll-ups are rebuilt after
+  const gen = await database.db.transaction(async (tx) => {
+    await tx.execute(sql`set local liangqi.cockpit_rollup = 'off'`);
+    return generate(tx as unknown as Db, deriveKeys(SECRET), boot.rootId, scale, now, undefined, log);
+  });
+  const t = Date.now();
+  await rebuildCockpitRollups(database.db);
+  log(`cockpit roll-ups rebuilt in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   const [u] = await database.db
     .insert(users)
     .values({
@@ -70,7 +82,21 @@ export async function prepare(kind: 'postgres' | 'pglite', scale: Scale, serverU
       passwordChangedAt: now,
     })
     .returning();
-  await database.db.insert(userRoles).values({ userId: u.id, role: 'enterprise_staff', orgId: gen.enterpriseIds[0] });
+  const [s] = await database.db
+    .insert(users)
+    .values({
+      username: BENCH_SASAC_USER,
+      usernameNorm: normalizeUsername(BENCH_SASAC_USER),
+      name: '压测国资委用户',
+      passwordHash: u.passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: now,
+    })
+    .returning();
+  await database.db.insert(userRoles).values([
+    { userId: u.id, role: 'enterprise_staff', orgId: gen.enterpriseIds[0] },
+    { userId: s.id, role: 'sasac_staff', orgId: boot.rootId },
+  ]);
   await database.exec('analyze');
   await database.close();
   return {

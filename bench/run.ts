@@ -7,12 +7,13 @@ import { loadConfig } from '../server/config.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import type { AppEnv } from '../server/platform/context.ts';
 import { deriveKeys } from '../server/platform/pii/keys.ts';
-import { BENCH_PASSWORD, BENCH_USER, type Prepared, prepare, SECRET } from './prepare.ts';
+import { BENCH_PASSWORD, BENCH_SASAC_USER, BENCH_USER, type Prepared, prepare, SECRET } from './prepare.ts';
 import { save } from './report.ts';
 import { SCALES, type Scale } from './scales.ts';
 import { b9 } from './scenarios/bundle.ts';
-import { b1, b3, type Target } from './scenarios/http.ts';
+import { b1, b2, b3, type Target } from './scenarios/http.ts';
 import { b4, importWorkbook } from './scenarios/import.ts';
+import { b6 } from './scenarios/mixed.ts';
 import type { ScenarioResult } from './scenarios/result.ts';
 import { b5 } from './scenarios/scoring.ts';
 import { b8 } from './scenarios/startup.ts';
@@ -30,6 +31,8 @@ const basePort = Number(process.env.BENCH_PORT ?? 38110);
 const rounds = quick ? 2 : 3;
 const seconds = quick ? 5 : 10;
 const importRows = quick ? 3_000 : 10_000;
+const mixedConnections = quick ? 200 : 500;
+const mixedSeconds = quick ? 10 : 60;
 const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 function serverEnv(p: Prepared, port: number): NodeJS.ProcessEnv {
@@ -47,7 +50,7 @@ function benchEnv(p: Prepared, kind: 'postgres' | 'pglite'): AppEnv {
 async function startServer(p: Prepared): Promise<ChildProcess> {
   const child = fork('bench/serve.ts', [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...serverEnv(p, basePort), BENCH_CEILING_PORT: String(basePort + 1) },
+    env: { ...serverEnv(p, basePort), BENCH_CEILING_PORT: String(basePort + 1), BENCH_HELLO_PORT: String(basePort + 3) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -63,11 +66,11 @@ async function stopServer(child: ChildProcess) {
   await exited;
 }
 
-async function login(appUrl: string) {
+async function login(appUrl: string, username = BENCH_USER) {
   const res = await fetch(`${appUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`bench login failed: ${res.status} ${await res.text()}`);
   const sid = res.headers.getSetCookie().find((c) => c.startsWith('lq_sid='));
@@ -83,13 +86,16 @@ async function benchDb(kind: 'postgres' | 'pglite'): Promise<ScenarioResult[]> {
     const server = await startServer(p);
     const appUrl = `http://127.0.0.1:${basePort}`;
     const s = await login(appUrl);
+    const sasac = await login(appUrl, BENCH_SASAC_USER);
     const t: Target = {
       db: kind,
       scale: scale.reportAs,
       appUrl,
       ceilingUrl: `http://127.0.0.1:${basePort + 1}`,
+      helloUrl: `http://127.0.0.1:${basePort + 3}`,
       pid: server.pid ?? 0,
       ...s,
+      sasacCookie: sasac.cookie,
       rounds,
       seconds,
     };
@@ -100,6 +106,11 @@ async function benchDb(kind: 'postgres' | 'pglite'): Promise<ScenarioResult[]> {
     out.push(await b1({ ...t, rounds: 1, seconds: 2 }, `/${p.rootId}/${eid}/`)); // warm-up, discarded
     out.pop();
     out.push(await b1(t, `/${p.rootId}/${eid}/`));
+    const year = new Date().getUTCFullYear();
+    log(`${kind}: B2`);
+    out.push(await b2({ ...t, rounds: 1, seconds: 2 }, year)); // warm-up, discarded
+    out.pop();
+    out.push(await b2(t, year));
     log(`${kind}: B3`);
     const r3 = await b3(t, eid, attendees, quick ? 400 : 1500);
     out.push(r3.result);
@@ -109,13 +120,16 @@ async function benchDb(kind: 'postgres' | 'pglite'): Promise<ScenarioResult[]> {
       return `州属第1号企业有限公司党委/第${b}党支部/第${(i % scale.groupsPerBranch) + 1}党小组`;
     });
     out.push(await b4(t, await importWorkbook(importRows, refs, p.gen.idNumbers), importRows));
+    log(`${kind}: B6 (${mixedConnections} connections, ${mixedSeconds} s)`);
+    out.push(await b6(t, eid, attendees, year, mixedConnections, mixedSeconds));
     await stopServer(server);
 
     const database = await p.open();
     const audited = (await database.db.execute(
-      sql`select count(*)::int as n from audit_log where action = 'meeting.plan' and user_id is not null`,
+      sql`select count(*)::int as n from audit_log a join meetings m on m.id::text = a.object_id::text
+        where a.action = 'meeting.plan' and a.user_id is not null and m.title = '压测党委会议'`,
     )) as unknown as { rows: { n: number }[] };
-    const scored = quick ? p.gen.branchIds.slice(0, 100) : p.gen.branchIds;
+    const scored = p.gen.branchIds;
     log(`${kind}: B5 (${scored.length} branches)`);
     out.push(await b5(database, benchEnv(p, database.kind), p.rootId, scored, kind, scale.reportAs));
     await database.close();

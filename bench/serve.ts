@@ -1,8 +1,10 @@
 // The bench's server process: the app on BENCH_APP_PORT and, in the same process on the same database client,
-// the ceilings on BENCH_CEILING_PORT (the scenarios' SQL through the bare driver, no framework, no session).
+// the ceilings on BENCH_CEILING_PORT (the scenarios' SQL through the bare driver, no framework, no session) and a
+// bare Fastify "hello" route on BENCH_HELLO_PORT.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import path from 'node:path';
+import Fastify from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
@@ -109,9 +111,14 @@ async function main() {
     }
   });
   await new Promise<void>((r) => ceiling.listen(Number(process.env.BENCH_CEILING_PORT), '127.0.0.1', r));
+  // B2's ceiling: the framework's own limit, a bare Fastify route in this process
+  const hello = Fastify();
+  hello.get('/hello', async () => ({ hello: 'world' }));
+  await hello.listen({ port: Number(process.env.BENCH_HELLO_PORT), host: '127.0.0.1' });
   process.send?.('ready');
   const close = async () => {
     ceiling.close();
+    await hello.close();
     await app.close();
     await database.close();
     process.exit(0);

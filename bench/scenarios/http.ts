@@ -9,7 +9,11 @@ export type Target = {
   appUrl: string;
   ceilingUrl: string;
   pid: number;
+  /** the bare Fastify "hello" route (B2's ceiling) */
+  helloUrl: string;
   cookie: string;
+  /** a 国资委党建工作人员 session (the whole SASAC in scope) */
+  sasacCookie: string;
   csrf: string;
   rounds: number;
   seconds: number;
@@ -66,6 +70,24 @@ export async function b3(t: Target, orgId: string, attendeeIds: string[], amount
     () => runLoad({ url: `${t.ceilingUrl}/b3`, method: 'POST', connections: c, seconds: t.seconds, amount, headers: json, body }, t.pid),
   );
   return { result: result('B3', t, r, r.app.errors + r.ceiling.errors), appRequests: amount * t.rounds };
+}
+
+/** B2: the SASAC cockpit (headline figures and monthly series of the whole system) against a bare Fastify route. */
+export async function b2(t: Target, year: number): Promise<ScenarioResult> {
+  const c = 8;
+  const r = await alternate(
+    t.rounds,
+    () =>
+      runLoad(
+        { url: `${t.appUrl}/api/cockpit?year=${year}`, connections: c, seconds: t.seconds, headers: { cookie: t.sasacCookie } },
+        t.pid,
+      ),
+    () => runLoad({ url: `${t.helloUrl}/hello`, connections: c, seconds: t.seconds }, t.pid),
+  );
+  const res = result('B2', t, r, r.app.errors + r.ceiling.errors);
+  const budget = t.db === 'postgres' ? 50 : 150;
+  res.note = `${c} connections; p95 目标 ≤ ${budget} ms ${r.app.p95 <= budget ? '达标 / met' : '未达标 / missed'}; ceiling = bare Fastify hello`;
+  return res;
 }
 
 function result(id: string, t: Target, r: Awaited<ReturnType<typeof alternate>>, errors: number): ScenarioResult {
