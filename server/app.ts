@@ -15,6 +15,7 @@ import { createIpThrottle } from './platform/auth/ip-throttle.ts';
 import type { AppEnv } from './platform/context.ts';
 import { errorsPlugin } from './platform/http/errors.plugin.ts';
 import { headersPlugin } from './platform/http/headers.plugin.ts';
+import { inputPlugin } from './platform/http/input.plugin.ts';
 import { platformRoutes } from './platform/index.ts';
 
 declare module 'fastify' {
@@ -42,6 +43,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(headersPlugin);
+  await app.register(inputPlugin);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { info: { title: '亮旗 API', version: config.version } },

@@ -97,3 +97,17 @@ describe('fuzzed bodies and query strings never produce a 5xx (IV-02)', () => {
     }
   });
 });
+
+describe('NUL characters (IV-02)', () => {
+  it('are refused with a clear 400 in a query string, a path parameter and a JSON body, whatever the route', async () => {
+    for (const [what, res] of [
+      ['query', await all.get('/api/files?ownerId=%00')],
+      ['query', await all.get('/api/members?keyword=%E5%BC%A0%00')],
+      ['params', await all.get('/api/orgs/%00')],
+      ['body', await all.post('/api/orgs', { parentId: t.rootId, name: '党支部\u0000', type: 'branch' })],
+    ] as const) {
+      expect(res.statusCode, `${what}: ${res.body}`).toBe(400);
+      expect(res.json().message).toContain('空字符');
+    }
+  });
+});
