@@ -113,25 +113,28 @@ afterAll(async () => {
 describe('驾驶舱', () => {
   test('the SASAC account sees the figures of the whole system and drills into an enterprise and back', async () => {
     const page = await open('desktop');
-    await expect.poll(() => page.getByRole('heading', { name: '驾驶舱 · 州国资委党委' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: '驾驶舱 · 州国资委党委' }).isVisible(), { timeout: 30_000 }).toBe(true);
     const members = page.locator('.ant-statistic').filter({ hasText: '党员总数' }).locator('.ant-statistic-content-value');
-    await expect.poll(async () => Number(((await members.textContent()) ?? '').replace(/,/g, ''))).toBeGreaterThan(100);
-    await page.getByRole('img', { name: '逐月会议、第一议题与学习时长' }).waitFor();
+    await expect
+      .poll(async () => Number(((await members.textContent()) ?? '').replace(/,/g, '')), { timeout: 30_000 })
+      .toBeGreaterThan(100);
+    // the monthly chart is drawn (ECharts replaces the container's label with its own description once drawn)
+    await page.locator('.ant-card').filter({ hasText: '年逐月情况' }).locator('canvas').first().waitFor({ timeout: 60_000 });
     await shot(page, 'cockpit-sasac');
 
     await page.getByRole('link', { name: ENTERPRISE }).click();
-    await expect.poll(() => page.getByRole('heading', { name: `驾驶舱 · ${ENTERPRISE}` }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: `驾驶舱 · ${ENTERPRISE}` }).isVisible(), { timeout: 30_000 }).toBe(true);
     await page.getByRole('link', { name: '阜康匝道收费站党支部' }).waitFor();
     expect(new URL(page.url()).searchParams.get('orgId')).toBeTruthy();
 
     await page.getByRole('navigation').getByRole('link', { name: '州国资委党委' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: '驾驶舱 · 州国资委党委' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: '驾驶舱 · 州国资委党委' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await page.context().close();
-  });
+  }, 180_000);
 
   test('works at phone width', async () => {
     const page = await open('phone');
-    await expect.poll(() => page.getByRole('heading', { name: '驾驶舱 · 州国资委党委' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: '驾驶舱 · 州国资委党委' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await page.locator('.ant-statistic').filter({ hasText: '三会一课' }).first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);

@@ -56,8 +56,9 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
     .where(and(eq(orgs.parentId, org.id), eq(orgs.status, 'active')))
     .orderBy(orgs.sortOrder, orgs.name);
   const ids = [org.id, ...children.map((c) => c.id)];
-  const ids2 = (p: string) => p.split('/').filter(Boolean);
-  const trailIds = ids2(org.path).slice(ids2(topPath).length - 1);
+  const pathIds = (p: string) => p.split('/').filter(Boolean);
+  // from the caller's top org down to this one
+  const trailIds = pathIds(org.path).slice(pathIds(topPath).length - 1);
   const [rows, totals, trail, fivegood, warnings] = await Promise.all([
     ctx.db
       .select()
@@ -71,7 +72,7 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
     ctx.db.select().from(cockpitOrgTotals).where(inArray(cockpitOrgTotals.orgId, ids)),
     ctx.db.select({ id: orgs.id, name: orgs.name, depth: orgs.depth }).from(orgs).where(inArray(orgs.id, trailIds)),
     fivegoodFigures(ctx, org, year),
-    warningCounts(ctx, org.id, ctx.db),
+    warningCounts(ctx, org.id),
   ]);
   const yearRow = new Map(rows.filter((x) => x.month === 0).map((x) => [x.orgId, x]));
   const totalsOf = new Map<string, TotalsRow>(totals.map((t) => [t.orgId, t]));

@@ -21,9 +21,9 @@ async function compute(ctx: Ctx, orgId: string): Promise<WarningCounts> {
  * are computed by the org module and kept for a few minutes per org: a stale count is answered at once while a
  * fresh one is computed (one computation per org at a time), so the cockpit never waits on a region-wide scan twice.
  */
-export async function warningCounts(ctx: Ctx, orgId: string, db: Db): Promise<WarningCounts> {
-  const byOrg = cache.get(db) ?? new Map<string, Entry>();
-  cache.set(db, byOrg);
+export async function warningCounts(ctx: Ctx, orgId: string): Promise<WarningCounts> {
+  const byOrg = cache.get(ctx.db) ?? new Map<string, Entry>();
+  cache.set(ctx.db, byOrg);
   if (byOrg.size > 10_000) byOrg.clear();
   const key = `${orgId}:${cstDate(ctx.now)}`;
   const e = byOrg.get(key) ?? { at: 0, value: null, running: null };
