@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { OrgType } from '../../../common/access.ts';
 import type { CockpitOutT } from '../../../common/cockpit.ts';
 import { scopePaths } from '../../platform/access/actor.ts';
@@ -59,21 +59,33 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
   const pathIds = (p: string) => p.split('/').filter(Boolean);
   // from the caller's top org down to this one
   const trailIds = pathIds(org.path).slice(pathIds(topPath).length - 1);
-  const [rows, totals, trail, fivegood, warnings] = await Promise.all([
+  // two plain key lookups: the org's 13 rows of the year, and the year rows (month 0) of its children
+  const [ownRows, childRows, totals, trail, fivegood, warnings] = await Promise.all([
     ctx.db
       .select()
       .from(cockpitRollups)
-      .where(
-        and(
-          eq(cockpitRollups.year, year),
-          sql`(${cockpitRollups.orgId} = ${org.id} or (${cockpitRollups.month} = 0 and ${inArray(cockpitRollups.orgId, ids)}))`,
-        ),
-      ),
+      .where(and(eq(cockpitRollups.orgId, org.id), eq(cockpitRollups.year, year))),
+    children.length
+      ? ctx.db
+          .select()
+          .from(cockpitRollups)
+          .where(
+            and(
+              inArray(
+                cockpitRollups.orgId,
+                children.map((c) => c.id),
+              ),
+              eq(cockpitRollups.year, year),
+              eq(cockpitRollups.month, 0),
+            ),
+          )
+      : Promise.resolve([]),
     ctx.db.select().from(cockpitOrgTotals).where(inArray(cockpitOrgTotals.orgId, ids)),
     ctx.db.select({ id: orgs.id, name: orgs.name, depth: orgs.depth }).from(orgs).where(inArray(orgs.id, trailIds)),
     fivegoodFigures(ctx, org, year),
     warningCounts(ctx, org.id),
   ]);
+  const rows = [...ownRows, ...childRows];
   const yearRow = new Map(rows.filter((x) => x.month === 0).map((x) => [x.orgId, x]));
   const totalsOf = new Map<string, TotalsRow>(totals.map((t) => [t.orgId, t]));
   const rates = await threeOneRates(ctx, org, year, totalsOf.get(org.id)?.version ?? 0);
