@@ -77,7 +77,7 @@ async function runRoute(key: string): Promise<Mismatch[]> {
 describe('authorization matrix', () => {
   it('has a row for every registered /api route', () => {
     const missing = routes.map((r) => r.key).filter((k) => !cases[k]);
-    expect(missing, `routes without a row in server/test/matrix/cases.ts:\n${missing.join('\n')}`).toEqual([]);
+    expect(missing, `routes without a row in server/test/matrix/cases.<module>.ts:\n${missing.join('\n')}`).toEqual([]);
   });
 
   it('has no row for a route that is not registered', () => {
