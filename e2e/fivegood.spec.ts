@@ -3,40 +3,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { PNG } from '../server/platform/files/files.fixtures.ts';
-import { ADMIN_PASSWORD, BASE_URL, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+import { apiClient } from './api.ts';
+import { ADMIN_PASSWORD, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+
+const { call, sessionOf: session } = apiClient();
 
 const ADMIN_FINAL = 'Qi-Zhi#2026-Hong!';
 const INITIAL = 'Chu-Shi#2026-Kou';
 const FINAL = 'Wu-Hao#2026-Zhi!';
-
-type Session = { cookie: string; csrf: string };
-
-async function call(s: Session | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
-  return { status: res.status, json };
-}
-
-async function session(username: string, passwords: string[], final: string): Promise<Session> {
-  for (const p of passwords) {
-    const res = await fetch(`${BASE_URL}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: p }),
-    });
-    if (res.status !== 200) continue;
-    const body = await res.json();
-    const s = { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], csrf: body.csrfToken };
-    if (!body.mustChangePassword) return s;
-    expect((await call(s, 'POST', '/api/auth/password', { oldPassword: p, newPassword: final })).status).toBe(204);
-    return session(username, [final], final);
-  }
-  throw new Error(`cannot log in as ${username}`);
-}
 
 const daysAgo = (n: number) => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
 const suffix = Date.now().toString(36).slice(-4);

@@ -8,7 +8,10 @@ import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { makeIdNumber, memberInput } from '../server/modules/member/member.factory.ts';
-import { ADMIN_PASSWORD, BASE_URL, choose, eventually, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+import { apiClient } from './api.ts';
+import { ADMIN_PASSWORD, choose, eventually, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+
+const { call, sessionOf } = apiClient();
 
 // the other specs set the same final admin password; whichever runs first performs the forced change
 const ADMIN_FINAL = 'Qi-Zhi#2026-Hong!';
@@ -16,43 +19,6 @@ const CLERK = { username: 'e2e_meeting_clerk', initial: 'Chu-Shi#2026-Hui', fina
 const SECRETARY = { username: 'e2e_meeting_sec', initial: 'Chu-Shi#2026-Zhi', final: 'Zhi-Bu#2026-Hui!' };
 const BRANCH = '阜康匝道收费站党支部（会议测试）';
 const TOPIC = '习近平总书记视察新疆重要讲话重要指示精神（会议测试）';
-
-type Session = { cookie: string; csrf: string };
-
-async function call(s: Session | null, method: string, url: string, body?: unknown) {
-  const res = await fetch(`${BASE_URL}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
-
-async function apiLogin(username: string, password: string) {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) return null;
-  const body = (await res.json()) as { csrfToken: string; mustChangePassword: boolean };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], csrf: body.csrfToken, mustChange: body.mustChangePassword };
-}
-
-/** A session of `username`, doing the forced first password change through the API when needed. */
-async function sessionOf(username: string, passwords: string[], final: string): Promise<Session> {
-  for (const p of passwords) {
-    const s = await apiLogin(username, p);
-    if (!s) continue;
-    if (s.mustChange) {
-      expect((await call(s, 'POST', '/api/auth/password', { oldPassword: p, newPassword: final })).status).toBe(204);
-      return (await apiLogin(username, final))!;
-    }
-    return s;
-  }
-  throw new Error(`cannot log in as ${username}`);
-}
 
 let browser: Browser;
 const dir = mkdtempSync(path.join(tmpdir(), 'liangqi-e2e-meeting-'));

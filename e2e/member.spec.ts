@@ -7,56 +7,16 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { row, workbook } from '../server/modules/member/member.xlsx-kit.ts';
-import { ADMIN_PASSWORD, BASE_URL, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+import { apiClient } from './api.ts';
+import { ADMIN_PASSWORD, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+
+const { call, sessionOf } = apiClient();
 
 // platform.spec.ts sets the same final admin password; whichever spec runs first performs the forced change
 const ADMIN_FINAL = 'Qi-Zhi#2026-Hong!';
 const CLERK = { username: 'e2e_member_clerk', initial: 'Chu-Shi#2026-Kou', final: 'Dang-Yuan#2026-Ku' };
 const ENTERPRISE = '州交投集团党委（名册测试）';
 const BRANCH = '阜康匝道收费站党支部（名册测试）';
-
-type Session = { cookie: string; csrf: string };
-
-async function call(
-  s: Session | null,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${BASE_URL}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : {} };
-}
-
-async function apiLogin(username: string, password: string): Promise<(Session & { mustChange: boolean }) | null> {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) return null;
-  const body = (await res.json()) as { csrfToken: string; mustChangePassword: boolean };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return { cookie, csrf: body.csrfToken, mustChange: body.mustChangePassword };
-}
-
-/** A session of `username`, doing the forced first password change through the API when needed. */
-async function sessionOf(username: string, passwords: string[], final: string): Promise<Session> {
-  for (const p of passwords) {
-    const s = await apiLogin(username, p);
-    if (!s) continue;
-    if (s.mustChange) {
-      expect((await call(s, 'POST', '/api/auth/password', { oldPassword: p, newPassword: final })).status).toBe(204);
-      return (await apiLogin(username, final))!;
-    }
-    return s;
-  }
-  throw new Error(`cannot log in as ${username}`);
-}
 
 let browser: Browser;
 const dir = mkdtempSync(path.join(tmpdir(), 'liangqi-e2e-member-'));

@@ -2,82 +2,19 @@
 // quiz and sees the score and review, logs 自学 and sees the hours change; a team leader records a 班组10分钟课堂 and
 // gets the QR code. Members' accounts are linked to member records only by the demo seed, so this spec starts its
 // own server with the demo organisation (LIANGQI_DEMO=1) on a temp data dir and a free port, and stops it afterwards.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
+import { apiClient } from './api.ts';
+import { type DemoServer, startDemoServer } from './demo-server.ts';
 import { eventually, expect, launchBrowser, shot } from './helpers.ts';
 
 const FINAL = 'Zhi-Jian#2026-Ke!';
-let server: ChildProcess | null = null;
-let dataDir = '';
+let demo: DemoServer | null = null;
 let base = '';
+const { call, sessionOf } = apiClient(() => base);
+/** A session of a demo account, doing the forced first password change to FINAL. */
+const session = (username: string) => sessionOf(username, [demo?.passwords[username] ?? '', FINAL], FINAL);
 let browser: Browser;
-const passwords: Record<string, string> = {};
-
-function freePort(from = 3190, to = 3199): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const tryPort = (p: number) => {
-      if (p > to) return reject(new Error('no free port for the demo server'));
-      const s = net.createServer();
-      s.once('error', () => tryPort(p + 1));
-      s.listen(p, '127.0.0.1', () => s.close(() => resolve(p)));
-    };
-    tryPort(from);
-  });
-}
-
-/** Starts a server with the demo organisation and collects the printed one-time passwords. */
-async function startDemoServer(): Promise<void> {
-  const port = await freePort();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'liangqi-e2e-study-'));
-  base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LIANGQI_DATA_DIR: dataDir,
-    LIANGQI_DEMO: '1',
-  };
-  delete env.DATABASE_URL;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  server.stdout?.on('data', (d) => {
-    out += d;
-  });
-  server.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const end = Date.now() + 240_000;
-  while (!/演示账号[\s\S]*auditor\s+\S+/.test(out)) {
-    if (server.exitCode !== null || Date.now() > end) throw new Error(`demo server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  for (const m of out.matchAll(/^\s{2}(\w+)\s+(\S+)\s{3}/gm)) passwords[m[1]] = m[2];
-}
-
-type Session = { cookie: string; csrf: string };
-async function call(s: Session | null, method: string, url: string, body?: unknown) {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: res.headers.get('content-type')?.includes('json') ? await res.json() : null, res };
-}
-/** Logs in through the API, doing the forced first password change. */
-async function session(username: string): Promise<Session> {
-  const first = await call(null, 'POST', '/api/auth/login', { username, password: passwords[username] });
-  expect(first.status).toBe(200);
-  const s = { cookie: (first.res.headers.get('set-cookie') ?? '').split(';')[0], csrf: first.json.csrfToken };
-  expect((await call(s, 'POST', '/api/auth/password', { oldPassword: passwords[username], newPassword: FINAL })).status).toBe(204);
-  const again = await call(null, 'POST', '/api/auth/login', { username, password: FINAL });
-  return { cookie: (again.res.headers.get('set-cookie') ?? '').split(';')[0], csrf: again.json.csrfToken };
-}
 
 async function phone(username: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
@@ -105,7 +42,8 @@ const QUIZ = `指尖课堂测试${Date.now().toString(36).slice(-4)}`;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  await startDemoServer();
+  demo = await startDemoServer('study', [3190, 3199]);
+  base = demo.base;
   const sasac = await session('sasac');
   await session('dangyuan');
   const rootId = (await call(sasac, 'GET', '/api/auth/me')).json.roles[0].orgId;
@@ -145,12 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 describe('指尖课堂（手机）', () => {

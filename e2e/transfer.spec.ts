@@ -3,43 +3,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { idCheckChar } from '../common/idcard.ts';
-import { ADMIN_PASSWORD, BASE_URL, choose, eventually, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+import { apiClient, type Session } from './api.ts';
+import { ADMIN_PASSWORD, choose, eventually, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+
+const { call, sessionOf: session } = apiClient();
 
 const ADMIN_FINAL = 'Qi-Zhi#2026-Hong!';
 const INITIAL = 'Chu-Shi#2026-Kou';
 const FINAL = 'Xin-Kou#2026-Ling';
-
-type Session = { cookie: string; csrf: string };
-
-async function call(s: Session | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
-  return { status: res.status, json, res };
-}
-
-async function apiLogin(username: string, password: string): Promise<{ s: Session; mustChange: boolean } | null> {
-  const r = await call(null, 'POST', '/api/auth/login', { username, password });
-  if (r.status !== 200) return null;
-  const cookie = (r.res.headers.get('set-cookie') ?? '').split(';')[0];
-  return { s: { cookie, csrf: r.json.csrfToken }, mustChange: r.json.mustChangePassword };
-}
-
-/** Logs in through the API, doing the forced password change when asked; tries each known password. */
-async function session(username: string, passwords: string[], final: string): Promise<Session> {
-  for (const p of passwords) {
-    const l = await apiLogin(username, p);
-    if (!l) continue;
-    if (!l.mustChange) return l.s;
-    const c = await call(l.s, 'POST', '/api/auth/password', { oldPassword: p, newPassword: final });
-    expect(c.status).toBe(204);
-    return (await apiLogin(username, final))!.s;
-  }
-  throw new Error(`cannot log in as ${username}`);
-}
 
 let n = 0;
 function idNumber(birth: string): string {
