@@ -76,6 +76,14 @@ async function lockOpen(tx: Ctx, id: string, statuses: Transfer['status'][]): Pr
   return t;
 }
 
+/** Closes an open transfer (locked by lockOpen) with its decision: who, when, why; the version moves on. */
+async function decide(tx: Ctx, t: Transfer, status: 'confirmed' | 'rejected' | 'cancelled', note: string | null) {
+  await tx.db
+    .update(transfers)
+    .set({ status, decidedBy: tx.actor?.userId ?? null, decidedAt: tx.now, decisionNote: note, updatedAt: tx.now, version: t.version + 1 })
+    .where(eq(transfers.id, t.id));
+}
+
 /**
  * 系统内转接, step 2: the receiving side confirms. The member row moves and the transfer closes in ONE transaction,
  * so the member is always in exactly one branch.
@@ -92,17 +100,7 @@ export async function confirmTransfer(ctx: Ctx, id: string, note?: string | null
       .where(and(eq(members.id, t.memberId), eq(members.orgId, t.fromOrgId!), eq(members.status, 'active')))
       .returning({ id: members.id });
     if (moved.length !== 1) throw conflict('该党员已不在转出党支部，转接无法完成，请撤销后重新办理');
-    await tx.db
-      .update(transfers)
-      .set({
-        status: 'confirmed',
-        decidedBy: ctx.actor?.userId ?? null,
-        decidedAt: ctx.now,
-        decisionNote: note ?? null,
-        updatedAt: ctx.now,
-        version: t.version + 1,
-      })
-      .where(eq(transfers.id, t.id));
+    await decide(tx, t, 'confirmed', note ?? null);
     await notify(tx, {
       orgId: t.fromOrgId!,
       roles: [...RECIPIENTS],
@@ -130,17 +128,7 @@ export async function rejectTransfer(ctx: Ctx, id: string, note: string): Promis
   if (!r.toPath || !inScope(ctx.actor, 'member:write', r.toPath)) throw forbidden('只有接收党组织可以退回');
   await withTx(ctx, async (tx) => {
     const t = await lockOpen(tx, id, ['pending']);
-    await tx.db
-      .update(transfers)
-      .set({
-        status: 'rejected',
-        decidedBy: ctx.actor?.userId ?? null,
-        decidedAt: ctx.now,
-        decisionNote: note,
-        updatedAt: ctx.now,
-        version: t.version + 1,
-      })
-      .where(eq(transfers.id, t.id));
+    await decide(tx, t, 'rejected', note);
     await notify(tx, {
       orgId: t.fromOrgId!,
       roles: [...RECIPIENTS],
@@ -174,17 +162,7 @@ export async function cancelTransfer(ctx: Ctx, id: string, note?: string | null)
         .update(members)
         .set({ status: 'active', updatedAt: ctx.now })
         .where(and(eq(members.id, t.memberId), inArray(members.status, ['transferring'])));
-    await tx.db
-      .update(transfers)
-      .set({
-        status: 'cancelled',
-        decidedBy: ctx.actor?.userId ?? null,
-        decidedAt: ctx.now,
-        decisionNote: note ?? null,
-        updatedAt: ctx.now,
-        version: t.version + 1,
-      })
-      .where(eq(transfers.id, t.id));
+    await decide(tx, t, 'cancelled', note ?? null);
     await audit(tx, {
       action: 'transfer.cancel',
       objectType: 'transfer',
