@@ -1,41 +1,34 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { escapeLike } from '../../platform/access/scope.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { fivegoodAssessments, fivegoodCampaigns } from '../fivegood/fivegood.table.ts';
 import { fivegoodRatings } from '../fivegood/rating.table.ts';
-import type { Org } from '../org/org.table.ts';
 import { orgs } from '../org/org.table.ts';
 
+export type FivegoodFigures = {
+  campaign: { name: string; status: string } | null;
+  byStatus: Record<string, number>;
+  named: number;
+};
+
 /**
- * "五个好" creation in an org's subtree for a year: the campaign covering it (launched at the org or an ancestor),
- * its branches' assessments by status, and the branches named that year.
+ * "五个好" creation in the subtree at `path` (an SQL expression of the enclosing query) for `year`, as one json value
+ * ({@link FivegoodFigures}): the campaign covering it (the nearest one launched at the org or an ancestor), its
+ * branches' assessments by status, and the branches named that year.
  */
-export async function fivegoodFigures(ctx: Ctx, org: Pick<Org, 'path'>, year: number) {
-  const ancestors = org.path.split('/').filter(Boolean);
-  const within = sql`${orgs.path} like ${`${escapeLike(org.path)}%`}`;
-  const [campaigns, byStatus, named] = await Promise.all([
-    ctx.db
-      .select({ name: fivegoodCampaigns.name, status: fivegoodCampaigns.status, orgId: fivegoodCampaigns.orgId })
-      .from(fivegoodCampaigns)
-      .where(and(eq(fivegoodCampaigns.year, year), inArray(fivegoodCampaigns.orgId, ancestors))),
-    ctx.db
-      .select({ status: fivegoodAssessments.status, n: sql<number>`count(*)::int` })
-      .from(fivegoodAssessments)
-      .innerJoin(fivegoodCampaigns, eq(fivegoodCampaigns.id, fivegoodAssessments.campaignId))
-      .innerJoin(orgs, eq(orgs.id, fivegoodAssessments.orgId))
-      .where(and(eq(fivegoodCampaigns.year, year), within))
-      .groupBy(fivegoodAssessments.status),
-    ctx.db
-      .select({ n: sql<number>`count(distinct ${fivegoodRatings.orgId})::int` })
-      .from(fivegoodRatings)
-      .innerJoin(orgs, eq(orgs.id, fivegoodRatings.orgId))
-      .where(and(eq(fivegoodRatings.year, year), eq(fivegoodRatings.kind, 'named'), within)),
-  ]);
-  // the nearest campaign above the org
-  const campaign = campaigns.sort((a, b) => ancestors.indexOf(b.orgId) - ancestors.indexOf(a.orgId))[0];
-  return {
-    campaign: campaign ? { name: campaign.name, status: campaign.status } : null,
-    byStatus: Object.fromEntries(byStatus.map((x) => [x.status, Number(x.n)])),
-    named: Number(named[0]?.n ?? 0),
-  };
+export function fivegoodJson(path: SQL, year: number | Placeholder): SQL {
+  const chain = sql`cockpit_chain(${path})`;
+  return sql`json_build_object(
+    'campaign', (select json_build_object('name', ${fivegoodCampaigns.name}, 'status', ${fivegoodCampaigns.status})
+      from ${fivegoodCampaigns}
+      where ${fivegoodCampaigns.year} = ${year} and ${fivegoodCampaigns.orgId} = any(${chain})
+      order by array_position(${chain}, ${fivegoodCampaigns.orgId}) desc limit 1),
+    'byStatus', coalesce((select json_object_agg(s.status, s.n) from (
+      select ${fivegoodAssessments.status} as status, count(*)::int as n
+      from ${fivegoodAssessments}
+      join ${fivegoodCampaigns} on ${fivegoodCampaigns.id} = ${fivegoodAssessments.campaignId}
+      join ${orgs} on ${orgs.id} = ${fivegoodAssessments.orgId}
+      where ${fivegoodCampaigns.year} = ${year} and starts_with(${orgs.path}, ${path})
+      group by ${fivegoodAssessments.status}) s), '{}'::json),
+    'named', (select count(distinct ${fivegoodRatings.orgId})::int
+      from ${fivegoodRatings} join ${orgs} on ${orgs.id} = ${fivegoodRatings.orgId}
+      where ${fivegoodRatings.year} = ${year} and ${fivegoodRatings.kind} = 'named' and starts_with(${orgs.path}, ${path})))`;
 }

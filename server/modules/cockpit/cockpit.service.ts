@@ -1,18 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { OrgType } from '../../../common/access.ts';
 import type { CockpitOutT } from '../../../common/cockpit.ts';
 import { scopePaths } from '../../platform/access/actor.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { orgs } from '../org/org.table.ts';
-import { fivegoodFigures } from './cockpit.fivegood.ts';
 import { threeOneRates } from './cockpit.rates.ts';
-import { cockpitOrgTotals, cockpitRollups } from './cockpit.table.ts';
+import { readCockpit } from './cockpit.read.ts';
+import type { cockpitRollups } from './cockpit.table.ts';
 import { warningCounts } from './cockpit.warnings.ts';
 
 type RollupRow = typeof cockpitRollups.$inferSelect;
-type TotalsRow = typeof cockpitOrgTotals.$inferSelect;
 
 const ZERO_TOTALS = {
   committees: 0,
@@ -32,66 +29,34 @@ const allMeetings = (r?: RollupRow) =>
 const rate = (met: number, n: number) => (n ? Math.round((met / n) * 1000) / 1000 : null);
 
 /** The org the cockpit opens on: `orgId` when in the caller's scope (else 404), by default the caller's top org. */
-async function targetOrg(ctx: Ctx, orgId: string | undefined) {
+async function target(ctx: Ctx, orgId: string | undefined, year: number) {
   const scope = scopePaths(ctx.actor, 'cockpit:read');
   const top = [...scope].sort((a, b) => a.length - b.length)[0];
   const id = orgId ?? top?.split('/').filter(Boolean).at(-1);
   if (!id) throw notFound('组织');
-  const [o] = await ctx.db.select().from(orgs).where(eq(orgs.id, id));
-  if (!o || !scope.some((p) => o.path.startsWith(p))) throw notFound('组织');
-  return { org: o, topPath: scope.find((p) => o.path.startsWith(p)) as string };
+  const read = await readCockpit(ctx.db, id, year);
+  const topPath = read && scope.find((p) => read.org.path.startsWith(p));
+  if (!read || !topPath) throw notFound('组织');
+  return { read, topPath };
 }
 
 /**
  * 驾驶舱 figures of one org's subtree for a year: headline, monthly series and one line per direct child. Every
- * figure is read from the maintained roll-ups by key; only the 三会一课 rate evaluates the branches' own monthly
- * counts against the rule table.
+ * figure is read from the maintained roll-ups by key, in one statement; only the 三会一课 rate evaluates the
+ * branches' own monthly counts against the rule table.
  */
 export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: number }): Promise<CockpitOutT> {
-  const { org, topPath } = await targetOrg(ctx, q.orgId);
   const year = q.year ?? Number(cstDate(ctx.now).slice(0, 4));
-  const children = await ctx.db
-    .select({ id: orgs.id, name: orgs.name, type: orgs.type, path: orgs.path })
-    .from(orgs)
-    .where(and(eq(orgs.parentId, org.id), eq(orgs.status, 'active')))
-    .orderBy(orgs.sortOrder, orgs.name);
-  const ids = [org.id, ...children.map((c) => c.id)];
+  const { read, topPath } = await target(ctx, q.orgId, year);
+  const { org, children, fivegood } = read;
   const pathIds = (p: string) => p.split('/').filter(Boolean);
   // from the caller's top org down to this one
-  const trailIds = pathIds(org.path).slice(pathIds(topPath).length - 1);
-  // two plain key lookups: the org's 13 rows of the year, and the year rows (month 0) of its children
-  const [ownRows, childRows, totals, trail, fivegood, warnings] = await Promise.all([
-    ctx.db
-      .select()
-      .from(cockpitRollups)
-      .where(and(eq(cockpitRollups.orgId, org.id), eq(cockpitRollups.year, year))),
-    children.length
-      ? ctx.db
-          .select()
-          .from(cockpitRollups)
-          .where(
-            and(
-              inArray(
-                cockpitRollups.orgId,
-                children.map((c) => c.id),
-              ),
-              eq(cockpitRollups.year, year),
-              eq(cockpitRollups.month, 0),
-            ),
-          )
-      : Promise.resolve([]),
-    ctx.db.select().from(cockpitOrgTotals).where(inArray(cockpitOrgTotals.orgId, ids)),
-    ctx.db.select({ id: orgs.id, name: orgs.name, depth: orgs.depth }).from(orgs).where(inArray(orgs.id, trailIds)),
-    fivegoodFigures(ctx, org, year),
-    warningCounts(ctx, org.id),
-  ]);
-  const rows = [...ownRows, ...childRows];
-  const yearRow = new Map(rows.filter((x) => x.month === 0).map((x) => [x.orgId, x]));
-  const totalsOf = new Map<string, TotalsRow>(totals.map((t) => [t.orgId, t]));
-  const rates = await threeOneRates(ctx, org, year, totalsOf.get(org.id)?.version ?? 0);
+  const trailIds = new Set(pathIds(org.path).slice(pathIds(topPath).length - 1));
+  const trail = read.chain.filter((a) => trailIds.has(a.id));
+  const [rates, warnings] = await Promise.all([threeOneRates(ctx, org, year, read.totals?.version ?? 0), warningCounts(ctx, org.id)]);
   const compliance = (id: string) => (id === org.id ? rates.all : (rates.byChild.get(id) ?? { branches: 0, met: 0, due: false }));
-  const own = yearRow.get(org.id);
-  const t = totalsOf.get(org.id) ?? { orgId: org.id, ...ZERO_TOTALS };
+  const own = read.own.find((x) => x.month === 0);
+  const t = read.totals ?? { orgId: org.id, ...ZERO_TOTALS };
   const members = t.fullMembers + t.probationaryMembers;
   const c = compliance(org.id);
   return {
@@ -123,7 +88,7 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
       transfersOpen: t.transfersOpen,
     },
     monthly: Array.from({ length: 12 }, (_, i) => {
-      const m = rows.find((x) => x.orgId === org.id && x.month === i + 1);
+      const m = read.own.find((x) => x.month === i + 1);
       return {
         month: i + 1,
         meetings: allMeetings(m),
@@ -133,8 +98,8 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
       };
     }),
     children: children.map((ch) => {
-      const y = yearRow.get(ch.id);
-      const ct = totalsOf.get(ch.id) ?? { orgId: ch.id, ...ZERO_TOTALS };
+      const y = ch.year ?? undefined;
+      const ct = ch.totals ?? { orgId: ch.id, ...ZERO_TOTALS };
       const n = ct.fullMembers + ct.probationaryMembers;
       const cc = compliance(ch.id);
       return {
