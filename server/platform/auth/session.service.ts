@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { SecurityPolicy } from '../../../common/security-policy.ts';
 import type { Db } from '../../db/client.ts';
-import { type User, users } from '../../modules/user/user.table.ts';
-import { type Actor, isAdminRoleSet, loadRoles, permissionsOf } from '../access/actor.ts';
+import { orgs } from '../../modules/org/org.table.ts';
+import { type User, userRoles, users } from '../../modules/user/user.table.ts';
+import { type Actor, type HeldRole, isAdminRoleSet, permissionsOf } from '../access/actor.ts';
 import { hours, minutes } from '../clock.ts';
 import { sessions } from './auth.table.ts';
 import { passwordExpiresAt } from './password.service.ts';
@@ -28,20 +29,38 @@ export async function createSession(db: Db, opts: { userId: string; now: Date; i
 
 export type ResolvedSession = { idHash: string; csrfToken: string; user: User; actor: Actor; passwordExpiresAt: Date };
 
+// the session, its user and the user's roles in one statement, prepared once per database handle: this runs on
+// every authenticated request, so it costs one round trip and no planning
+const heldRoles = sql<HeldRole[]>`coalesce((select json_agg(json_build_object('role', r.role, 'orgId', r.org_id,
+  'orgPath', o.path, 'orgName', o.name) order by o.path, r.role) from ${userRoles} r inner join ${orgs} o on o.id = r.org_id
+  where r.user_id = ${users.id}), '[]'::json)`;
+const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+const prepareSessionQuery = (db: Db) =>
+  db
+    .select({ s: sessions, u: users, roles: heldRoles })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare('session_resolve');
+
+function sessionQuery(db: Db) {
+  let q = sessionQueries.get(db);
+  if (!q) {
+    q = prepareSessionQuery(db);
+    sessionQueries.set(db, q);
+  }
+  return q;
+}
+
 /**
  * Loads the session behind `token`, enforcing idle and absolute timeouts and account state on every request;
  * roles are read fresh so a role change takes effect on the next request. Expired sessions are deleted.
  */
 export async function resolveSession(db: Db, token: string, now: Date, policy: SecurityPolicy): Promise<ResolvedSession | null> {
   const idHash = hashToken(token);
-  const [row] = await db
-    .select({ s: sessions, u: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash));
+  const [row] = await sessionQuery(db).execute({ idHash });
   if (!row) return null;
-  const { s, u } = row;
-  const roles = await loadRoles(db, u.id);
+  const { s, u, roles } = row;
   const isAdmin = isAdminRoleSet(roles);
   const idle = minutes(isAdmin ? policy.adminIdleMinutes : policy.idleMinutes);
   const expired =

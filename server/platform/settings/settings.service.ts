@@ -16,9 +16,19 @@ let generation = 0;
 const CACHE_MS = 5_000;
 const cache = new WeakMap<object, Map<string, { at: number; gen: number; value: Promise<unknown> }>>();
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * A settings document read at most once per 5 s per database handle (the guard and the rule table are read on
- * every request); a write in this process refreshes at once, other instances within 5 s. Callers get a copy.
+ * every request); a write in this process refreshes at once, other instances within 5 s. Callers share one
+ * deep-frozen document (copying the rule table on every request cost more than the request's own work): a caller
+ * that wants to change it copies it first.
  */
 export async function cachedSetting<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
   let byKey = cache.get(db);
@@ -28,13 +38,13 @@ export async function cachedSetting<T>(db: Db, key: string, load: () => Promise<
   }
   let hit = byKey.get(key);
   if (!hit || hit.gen !== generation || Date.now() - hit.at >= CACHE_MS) {
-    const entry = { at: Date.now(), gen: generation, value: load() as Promise<unknown> };
+    const entry = { at: Date.now(), gen: generation, value: load().then(deepFreeze) as Promise<unknown> };
     const map = byKey;
     map.set(key, entry);
     entry.value.catch(() => map.get(key) === entry && map.delete(key));
     hit = entry;
   }
-  return structuredClone((await hit.value) as T);
+  return (await hit.value) as T;
 }
 
 export async function writeSetting(db: Db, key: string, value: unknown, by: string | null, now: Date) {
