@@ -28,10 +28,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const migrationsFolder = path.join(here, 'migrations');
 const sqlFolder = path.join(here, 'sql');
 
+/**
+ * Session settings for the app's PostgreSQL connections, unless the URL brings its own `options`: the planner's
+ * random_page_cost for solid-state storage (PostgreSQL's docs suggest 1.1; the default 4 models spinning disks and
+ * makes the scoped lists scan whole tables instead of following the org and member indexes).
+ */
+function sessionOptions(url: string): string | undefined {
+  const own = URL.canParse(url) && new URL(url).searchParams.has('options');
+  return own ? undefined : '-c random_page_cost=1.1';
+}
+
 /** Opens PGlite (dataDir, or in memory when dataDir is null) or PostgreSQL (url). */
 export async function openDatabase(opts: { url?: string; dataDir?: string | null }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 20 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: 20, options: sessionOptions(opts.url) });
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
