@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, type Db, migrateDatabase, openDatabase } from '../server/db/client.ts';
 import { rebuildCockpitRollups } from '../server/modules/cockpit/cockpit.rollup.ts';
+import { rebuildScoringRollups } from '../server/modules/fivegood/scoring.rollup.ts';
 import { userRoles, users } from '../server/modules/user/user.table.ts';
 import { normalizeUsername } from '../server/platform/auth/password.rules.ts';
 import { hashPassword } from '../server/platform/auth/password.service.ts';
@@ -66,11 +67,15 @@ export async function prepare(kind: 'postgres' | 'pglite', scale: Scale, serverU
   // one transaction on one connection, the cockpit's row triggers off (a bulk load); the roll-ups are rebuilt after
   const gen = await database.db.transaction(async (tx) => {
     await tx.execute(sql`set local liangqi.cockpit_rollup = 'off'`);
+    await tx.execute(sql`set local liangqi.scoring_rollup = 'off'`);
     return generate(tx as unknown as Db, deriveKeys(SECRET), boot.rootId, scale, now, undefined, log);
   });
   const t = Date.now();
   await rebuildCockpitRollups(database.db);
   log(`cockpit roll-ups rebuilt in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const t2 = Date.now();
+  await rebuildScoringRollups(database.db);
+  log(`scoring roll-ups rebuilt in ${((Date.now() - t2) / 1000).toFixed(1)} s`);
   const [u] = await database.db
     .insert(users)
     .values({

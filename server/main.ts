@@ -5,6 +5,7 @@ import { durabilityProblems, migrateDatabase, openDatabase } from './db/client.t
 import { acquireDataDirLock } from './db/lock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { ensureCockpitRollups } from './modules/cockpit/cockpit.rollup.ts';
+import { ensureScoringRollups } from './modules/fivegood/scoring.rollup.ts';
 import { bootstrap } from './platform/bootstrap.ts';
 import { systemClock } from './platform/clock.ts';
 import type { AppEnv } from './platform/context.ts';
@@ -48,6 +49,7 @@ async function main() {
     console.warn('警告：生产环境正在使用嵌入式数据库（LIANGQI_ALLOW_EMBEDDED=1），不具备 PostgreSQL 的持久性保证。');
   await migrateDatabase(database);
   await ensureCockpitRollups(database.db);
+  await ensureScoringRollups(database.db);
   const env: AppEnv = { config, dbKind: database.kind, keys, filesDir: path.join(config.dataDir, 'files'), clock: systemClock };
   const boot = await bootstrap(database.db, { rootOrgName: config.rootOrgName, adminPassword: config.adminPassword, now: new Date() });
   const demo = config.demo ?? (embedded && boot.created);

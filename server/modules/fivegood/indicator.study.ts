@@ -1,12 +1,12 @@
 // 学时达标, the study-hours data source of the 五个好 indicators.
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { members } from '../member/member.table.ts';
 import { pathIds } from '../org/org.paths.ts';
-import { type Org, orgs } from '../org/org.table.ts';
-import { accountHours, hoursRules, type StudyEntry } from '../study/hours.rules.ts';
-import { studyAttendees, studyRecords } from '../study/record.table.ts';
+import type { Org } from '../org/org.table.ts';
+import { hoursOfMembers } from '../study/hours.rollup.ts';
+import { hoursRules, judgeHours } from '../study/hours.rules.ts';
 import { group, pct, type Source, type SourceFinding, withinBatch } from './indicator.batch.ts';
 
 /**
@@ -15,28 +15,9 @@ import { group, pct, type Source, type SourceFinding, withinBatch } from './indi
  */
 export const studyHours: Source = async (b) => {
   const r = hoursRules(await rules(b.ctx));
-  const active = and(eq(members.status, 'active'), withinBatch(b));
-  const [list, entries, seats] = await Promise.all([
-    b.ctx.db
-      .select({ id: members.id, name: members.name, path: orgs.path })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(active),
-    // identical entries of a member grouped (accountHours caps them as if one by one)
-    b.ctx.db
-      .select({
-        memberId: studyAttendees.memberId,
-        form: studyRecords.form,
-        minutes: studyRecords.minutes,
-        span: studyRecords.span,
-        times: sql<number>`count(*)::int`,
-      })
-      .from(studyAttendees)
-      .innerJoin(studyRecords, eq(studyRecords.id, studyAttendees.recordId))
-      .innerJoin(members, eq(members.id, studyAttendees.memberId))
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(and(active, gte(studyRecords.occurredOn, `${b.year}-01-01`), lte(studyRecords.occurredOn, `${b.year}-12-31`)))
-      .groupBy(studyAttendees.memberId, studyRecords.form, studyRecords.minutes, studyRecords.span),
+  const [list, seats] = await Promise.all([
+    // credited minutes from the maintained entries per member (the same sums accountHours makes entry by entry)
+    hoursOfMembers(b.ctx.db, r, b.year, and(eq(members.status, 'active'), withinBatch(b)) as SQL),
     b.ctx.db
       .select({ orgId: committees.orgId, memberId: committeeMembers.memberId })
       .from(committeeMembers)
@@ -51,8 +32,6 @@ export const studyHours: Source = async (b) => {
         ),
       ),
   ]);
-  const on = `${b.year}-01-01`;
-  const entriesOf = group(entries, (e) => e.memberId);
   const leadersOf = group(seats, (s) => s.orgId);
   const targets = new Set(b.targets.map((o) => o.id));
   const membersOf = new Map<string, typeof list>();
@@ -68,14 +47,7 @@ export const studyHours: Source = async (b) => {
     const mine = membersOf.get(o.id) ?? [];
     if (!mine.length) return { ratio: 0, measure: '支部没有在册党员', evidence: [] };
     const leaders = new Set((leadersOf.get(o.id) ?? []).map((s) => s.memberId));
-    const accounts = mine.map((m) => ({
-      m,
-      a: accountHours(
-        (entriesOf.get(m.id) ?? []).map((e): StudyEntry => ({ ...e, on })),
-        r,
-        { year: b.year, leader: leaders.has(m.id) },
-      ),
-    }));
+    const accounts = mine.map((m) => ({ m, a: { ...m, ...judgeHours(m.totalMinutes, m.centralizedCount, r, leaders.has(m.id)) } }));
     const met = accounts.filter((x) => x.a.met).length;
     const ratio = met / mine.length;
     return {

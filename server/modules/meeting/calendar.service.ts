@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OrgType } from '../../../common/access.ts';
 import { CALENDAR_KEY_LABELS } from '../../../common/meeting.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
@@ -9,9 +9,8 @@ import { commonPath, subtreeTotals } from '../org/org.paths.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
 import { orgs } from '../org/org.table.ts';
 import { type CellStatus, cellStatus, hasCommitteeOf, periodsOf, requirementsFor, worst } from './calendar.rules.ts';
-import { meetings } from './meeting.table.ts';
+import { heldByMonth } from './held.rollup.ts';
 
-const HELD = ['held', 'submitted', 'returned', 'approved'] as const;
 type OrgRow = {
   id: string;
   name: string;
@@ -31,24 +30,10 @@ const counts = (key: string, h: Pick<HeldRow, 'type' | 'countsAs'>) =>
 /** Evaluates the rule table for each org and year: per requirement and period, how many held and the colour. */
 async function evaluate(ctx: Ctx, list: OrgRow[], year: number, r: Rules) {
   const ids = list.map((o) => o.id);
-  const from = new Date(`${year}-01-01T00:00:00+08:00`);
-  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
   const within = commonPath(list.map((o) => o.path));
   const [held, full] = ids.length
     ? await Promise.all([
-        ctx.db
-          .select({
-            orgId: meetings.orgId,
-            type: meetings.type,
-            countsAs: meetings.countsAs,
-            month: sql<number>`extract(month from (${meetings.startsAt} at time zone 'UTC') + interval '8 hours')::int`,
-            n: sql<number>`count(*)::int`,
-          })
-          .from(meetings)
-          .where(
-            and(inArray(meetings.orgId, ids), inArray(meetings.status, [...HELD]), gte(meetings.startsAt, from), lt(meetings.startsAt, to)),
-          )
-          .groupBy(sql`1, 2, 3, 4`),
+        heldByMonth(ctx.db, ids, year),
         // full members per org path, added up along the paths (a branch counts its 党小组)
         ctx.db
           .select({ path: orgs.path, n: sql<number>`count(*)::int` })

@@ -126,18 +126,21 @@ export function accountHours(entries: StudyEntry[], r: HoursRules, o: { year: nu
     return cumulative[i];
   }, 0);
   const totalMinutes = cumulative[11];
-  const requiredHours = o.leader ? r.leaderHours : r.memberHours;
-  const missingCentralized = o.leader && centralizedCount < r.leaderMinCentralized;
   return {
     byForm,
     totalMinutes,
-    requiredHours,
     leader: o.leader,
     centralizedCount,
     cumulative,
-    met: totalMinutes >= requiredHours * 60 && !missingCentralized,
-    missingCentralized,
+    ...judgeHours(totalMinutes, centralizedCount, r, o.leader),
   };
+}
+
+/** Whether a year's credited minutes and 集中培训 count meet the requirement (书记、委员 by the leaders' one). */
+export function judgeHours(totalMinutes: number, centralizedCount: number, r: HoursRules, leader: boolean) {
+  const requiredHours = leader ? r.leaderHours : r.memberHours;
+  const missingCentralized = leader && centralizedCount < r.leaderMinCentralized;
+  return { requiredHours, met: totalMinutes >= requiredHours * 60 && !missingCentralized, missingCentralized };
 }
 
 /** Behind pace at the end of `month` (1–12): fewer hours than the even share of the yearly requirement. */

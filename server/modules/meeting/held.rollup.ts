@@ -1,0 +1,30 @@
+// Held meetings per org, year, type and 兼计 keys by CST month, as the triggers maintain them in meeting_held_months
+// (server/db/sql/003_scoring_rollups.sql): the 三会一课 calendar reads these rows instead of every meeting.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { meetingHeldMonths } from './held.rollup.table.ts';
+
+const HELD = sql.raw(`('held', 'submitted', 'returned', 'approved')`);
+const MONTHS = sql.raw(Array.from({ length: 12 }, (_, i) => `count(*) filter (where mo = ${i + 1})::int`).join(', '));
+
+/** Recomputes meeting_held_months from the meetings (after a bulk load with the triggers off, or to repair). */
+export const rebuildHeldMonths = sql`
+  insert into meeting_held_months (org_id, year, type, counts_as, counts)
+  select org_id, y, type, counts_as, array[${MONTHS}]
+  from (
+    select org_id, type, counts_as, extract(year from ts)::int as y, extract(month from ts)::int as mo
+    from (select *, (starts_at at time zone 'UTC') + interval '8 hours' as ts from meetings where status in ${HELD}) m
+  ) x
+  group by org_id, y, type, counts_as`;
+
+/** Held meetings of `orgIds` (their own, not their subtrees') in `year`: one row per org, type, 兼计 keys and month. */
+export async function heldByMonth(db: Db, orgIds: string[], year: number) {
+  if (!orgIds.length) return [];
+  const rows = await db
+    .select()
+    .from(meetingHeldMonths)
+    .where(and(inArray(meetingHeldMonths.orgId, orgIds), eq(meetingHeldMonths.year, year)));
+  return rows.flatMap((r) =>
+    r.counts.flatMap((n, i) => (n ? [{ orgId: r.orgId, type: r.type, countsAs: r.countsAs, month: i + 1, n }] : [])),
+  );
+}
