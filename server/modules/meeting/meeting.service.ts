@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { MEETING_TYPE_LABELS } from '../../../common/meeting.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -13,10 +13,9 @@ import { assertEditable, loadMeeting } from './meeting.access.ts';
 import { attendanceOf, countsOf, meetingDetail } from './meeting.detail.ts';
 import { meetingRules } from './meeting.rules.ts';
 import type { MeetingCreateT, MeetingUpdateT } from './meeting.schema.ts';
-import { meetingAttendance, meetings } from './meeting.table.ts';
+import { meetingAgendaItems, meetingAttendance, meetings } from './meeting.table.ts';
 
 const cstStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-const firstIsTopic = sql<boolean>`exists (select 1 from meeting_agenda_items a where a.meeting_id = ${meetings.id} and a.position = 1 and a.kind = 'first_topic' and a.topic_id is not null)`;
 
 /** Meetings in the caller's scope (optionally one org's subtree), newest first, paged. */
 export async function listMeetings(
@@ -32,18 +31,37 @@ export async function listMeetings(
     q.from ? gte(meetings.startsAt, cstStart(q.from)) : undefined,
     q.to ? lt(meetings.startsAt, new Date(cstStart(q.to).getTime() + days(1))) : undefined,
   );
-  const base = ctx.db.select({ m: meetings, orgName: orgs.name, firstIsTopic }).from(meetings).innerJoin(orgs, eq(orgs.id, meetings.orgId));
   const [rows, [{ n }]] = await Promise.all([
-    base
+    ctx.db
+      .select({ m: meetings, orgName: orgs.name })
+      .from(meetings)
+      .innerJoin(orgs, eq(orgs.id, meetings.orgId))
       .where(where)
-      .orderBy(desc(meetings.startsAt))
+      .orderBy(desc(meetings.startsAt), desc(meetings.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(meetings).innerJoin(orgs, eq(orgs.id, meetings.orgId)).where(where),
   ]);
+  // item 1 linked to the topic bank, for this page's meetings only (asked per row of the whole scope, before
+  // the page is cut, it cost a scan of every agenda item)
+  const ids = rows.map((r) => r.m.id);
+  const linked = ids.length
+    ? await ctx.db
+        .select({ id: meetingAgendaItems.meetingId })
+        .from(meetingAgendaItems)
+        .where(
+          and(
+            inArray(meetingAgendaItems.meetingId, ids),
+            eq(meetingAgendaItems.position, 1),
+            eq(meetingAgendaItems.kind, 'first_topic'),
+            isNotNull(meetingAgendaItems.topicId),
+          ),
+        )
+    : [];
+  const withTopic = new Set(linked.map((x) => x.id));
   return {
     total: n,
-    items: rows.map(({ m, orgName, firstIsTopic: f }) => ({
+    items: rows.map(({ m, orgName }) => ({
       id: m.id,
       orgId: m.orgId,
       orgName,
@@ -53,7 +71,7 @@ export async function listMeetings(
       startsAt: m.startsAt.toISOString(),
       endsAt: m.endsAt.toISOString(),
       place: m.place,
-      hasFirstTopic: !!f,
+      hasFirstTopic: withTopic.has(m.id),
     })),
   };
 }
