@@ -116,7 +116,10 @@ async function main() {
   hello.get('/hello', async () => ({ hello: 'world' }));
   await hello.listen({ port: Number(process.env.BENCH_HELLO_PORT), host: '127.0.0.1' });
   process.send?.('ready');
+  let closing = false;
   const close = async () => {
+    if (closing) return; // SIGTERM and the parent's disconnect both arrive
+    closing = true;
     ceiling.close();
     await hello.close();
     await app.close();
