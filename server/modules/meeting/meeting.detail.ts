@@ -99,8 +99,10 @@ export async function checkStored(ctx: Ctx, m: Meeting) {
 /** The full record as the API shows it. */
 export async function meetingDetail(ctx: Ctx, l: LoadedMeeting): Promise<MeetingOutT> {
   const { m } = l;
-  const { agenda, att, counts, quorum: q, check, mr } = await checkStored(ctx, m);
-  const reviews = await ctx.db.select().from(meetingReviews).where(eq(meetingReviews.meetingId, m.id)).orderBy(asc(meetingReviews.at));
+  const [{ agenda, att, counts, quorum: q, check, mr }, reviews] = await Promise.all([
+    checkStored(ctx, m),
+    ctx.db.select().from(meetingReviews).where(eq(meetingReviews.meetingId, m.id)).orderBy(asc(meetingReviews.at)),
+  ]);
   return {
     id: m.id,
     orgId: m.orgId,

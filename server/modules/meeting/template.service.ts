@@ -10,21 +10,24 @@ import {
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
-import { writeSetting } from '../../platform/settings/settings.service.ts';
+import { cachedSetting, writeSetting } from '../../platform/settings/settings.service.ts';
 import { settings } from '../../platform/settings/settings.table.ts';
 
 export const TEMPLATES_KEY = 'meeting.templates';
 
 /** Every meeting type's record template: the stored one where SASAC staff edited it, else the default. */
-export async function getTemplates(ctx: Pick<Ctx, 'db'>): Promise<Record<MeetingType, MeetingTemplateT>> {
-  const [row] = await ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, TEMPLATES_KEY));
-  const stored = (row?.value ?? {}) as Record<string, unknown>;
-  const out = { ...DEFAULT_TEMPLATES };
-  for (const t of MEETING_TYPES) {
-    const parsed = MeetingTemplate.safeParse(stored[t]);
-    if (parsed.success) out[t] = parsed.data;
-  }
-  return out;
+export function getTemplates(ctx: Pick<Ctx, 'db'>): Promise<Record<MeetingType, MeetingTemplateT>> {
+  // read with every meeting record shown: cached like the other settings documents
+  return cachedSetting(ctx.db, TEMPLATES_KEY, async () => {
+    const [row] = await ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, TEMPLATES_KEY));
+    const stored = (row?.value ?? {}) as Record<string, unknown>;
+    const out = structuredClone(DEFAULT_TEMPLATES);
+    for (const t of MEETING_TYPES) {
+      const parsed = MeetingTemplate.safeParse(stored[t]);
+      if (parsed.success) out[t] = parsed.data;
+    }
+    return out;
+  });
 }
 
 /** Replaces one type's template (its sections and which are required); audited. */
