@@ -462,6 +462,9 @@ BEGIN
   IF OLD.path <> NEW.path OR OLD.parent_id IS DISTINCT FROM NEW.parent_id OR OLD.attributes <> NEW.attributes
      OR OLD.founded_on IS DISTINCT FROM NEW.founded_on OR OLD.type <> NEW.type OR OLD.status <> NEW.status THEN
     PERFORM cockpit_touch(ARRAY(SELECT unnest(old_chain) UNION SELECT unnest(new_chain)));
+  ELSIF (OLD.name <> NEW.name OR OLD.sort_order <> NEW.sort_order) AND NEW.parent_id IS NOT NULL THEN
+    -- the parent's cockpit lists its children by name in sort order (its cached figures are keyed by its totals row)
+    PERFORM cockpit_touch(ARRAY[NEW.parent_id]);
   END IF;
   RETURN NULL;
 END;

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_STATUSES, MEETING_TYPES } from '../../../common/meeting.ts';
+import type { Db } from '../../db/client.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg } from '../../test/factories.ts';
 import { buildMembers } from '../meeting/meeting.fixtures.ts';
@@ -12,6 +13,7 @@ import { studyAttendees, studyRecords } from '../study/record.table.ts';
 import { transfers } from '../transfer/transfer.table.ts';
 import { checkCockpitRollups } from './cockpit.consistency.ts';
 import { computeThreeOneRates } from './cockpit.rates.ts';
+import { readCockpit } from './cockpit.read.ts';
 import { cockpitOrgTotals } from './cockpit.table.ts';
 
 // Random writes straight to the tables (the way bulk SQL, imports and any future service would write): after
@@ -79,6 +81,7 @@ const op = fc.oneof(
     committee: fc.boolean(),
   }),
   fc.record({ k: fc.constant('move' as const), org: fc.nat(), to: fc.nat() }),
+  fc.record({ k: fc.constant('orgName' as const), org: fc.nat(), name: fc.constantFrom('甲支部', '乙支部', '丙支部'), sort: fc.nat(3) }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -208,8 +211,22 @@ async function apply(o: Op) {
       await db.update(orgs).set({ parentId: to.id }).where(eq(orgs.id, x.id));
       return;
     }
+    case 'orgName':
+      await db
+        .update(orgs)
+        .set({ name: o.name, sortOrder: o.sort })
+        .where(eq(orgs.id, pick(orgIds, o.org)));
+      return;
   }
 }
+
+/** What the cockpit reads of every org for both years: through the kept rows, or fresh (nothing is kept in a transaction). */
+const reads = (fresh: boolean) =>
+  Promise.all(
+    orgIds.flatMap((id) =>
+      [2025, 2026].map((y) => (fresh ? t.db.transaction((tx) => readCockpit(tx as unknown as Db, id, y)) : readCockpit(t.db, id, y))),
+    ),
+  );
 
 async function rateState() {
   const [root] = await t.db.select().from(orgs).where(eq(orgs.id, t.rootId));
@@ -223,7 +240,10 @@ describe('cockpit roll-ups under random writes', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         const before = await rateState();
+        await reads(false);
         for (const o of ops) await apply(o);
+        // the kept cockpit rows are keyed by row versions: after any writes, the next read equals a fresh one
+        expect(await reads(false)).toEqual(await reads(true));
         // the cached 三会一课 rate is keyed by the root's version: a change that leaves it must leave the rate
         const after = await rateState();
         if (after.version === before.version) expect(after.rates).toEqual(before.rates);

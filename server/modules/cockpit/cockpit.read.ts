@@ -1,5 +1,5 @@
 import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
-import { alias, type PgTable } from 'drizzle-orm/pg-core';
+import { alias, type PgTable, PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { orgs } from '../org/org.table.ts';
 import { type FivegoodFigures, fivegoodJson } from './cockpit.fivegood.ts';
@@ -7,17 +7,27 @@ import { cockpitOrgTotals, cockpitRollups } from './cockpit.table.ts';
 
 type RollupRow = typeof cockpitRollups.$inferSelect;
 type TotalsRow = typeof cockpitOrgTotals.$inferSelect;
+type ChildTotals = Omit<TotalsRow, 'version'>;
 
-/** What the cockpit reads of one org for a year, all in one statement. */
-export type CockpitRead = {
-  org: { id: string; name: string; type: string; path: string };
-  /** the org and its ancestors, any order */
-  chain: { id: string; name: string; depth: number }[];
+/** The org's roll-up rows of the year and its active direct children's: the part of a read kept between requests. */
+type Rows = {
   /** the org's year row (month 0) and the month rows that exist */
   own: RollupRow[];
   totals: TotalsRow | null;
-  /** active direct children by sort order and name, with their year row and totals when they exist */
-  children: { id: string; name: string; type: string; year: RollupRow | null; totals: TotalsRow | null }[];
+  /**
+   * active direct children by sort order and name, with their year row and totals when they exist (without their
+   * version, which moves without the org's rows)
+   */
+  children: { id: string; name: string; type: string; year: RollupRow | null; totals: ChildTotals | null }[];
+};
+
+/** What the cockpit reads of one org for a year, in one statement. */
+export type CockpitRead = Rows & {
+  org: { id: string; name: string; type: string; path: string };
+  /** the org and its ancestors, any order */
+  chain: { id: string; name: string; depth: number }[];
+  /** the subtree's 三会一课 version (cockpit_org_totals.version) */
+  version: number;
   fivegood: FivegoodFigures;
 };
 
@@ -25,18 +35,23 @@ type Packed = unknown[] | null;
 type Raw = {
   org: CockpitRead['org'];
   chain: CockpitRead['chain'] | null;
-  own: Packed[] | null;
-  totals: Packed;
-  children: { id: string; name: string; type: string; year: Packed; totals: Packed }[] | null;
+  version: number | null;
   fivegood: FivegoodFigures;
+  key: string;
+  /** null when `key` equals the key the caller already holds rows for */
+  rows: {
+    own: Packed[] | null;
+    totals: Packed;
+    children: { id: string; name: string; type: string; year: Packed; totals: Packed }[] | null;
+  } | null;
 };
 
 /**
- * A row of `table` under `as` packed as a json array of its columns in declaration order (null for the missing row
+ * A row of `table` under `as` packed as a json array of its columns but `skip` in declaration order (null for the missing row
  * of an outer join), and the inverse: rows cross the wire without their column names.
  */
-function packer<T>(table: PgTable) {
-  const cols = Object.entries(getTableColumns(table));
+function packer<T>(table: PgTable, skip: string[] = []) {
+  const cols = Object.entries(getTableColumns(table)).filter(([k]) => !skip.includes(k));
   return {
     pack: (as: string): SQL =>
       sql`case when ${sql.identifier(as)}.${sql.identifier(cols[0][1].name)} is null then null else json_build_array(${sql.join(
@@ -49,11 +64,19 @@ function packer<T>(table: PgTable) {
 
 const rollup = packer<RollupRow>(cockpitRollups);
 const totals = packer<TotalsRow>(cockpitOrgTotals);
+const childTotals = packer<ChildTotals>(cockpitOrgTotals, ['version']);
 const o = alias(orgs, 'o');
 const year = sql.placeholder('year');
 
-// the outer org is written `o.…` by hand: drizzle leaves selected columns unqualified, and a subquery's own table
-// would capture them
+// The rows are rebuilt only when the key the caller holds is not the current one: the row versions (xmin) of the
+// org's year row and totals row. Every write that changes a figure read here rewrites both rows or one of them in its
+// own transaction (the triggers bump the org with its whole subtree; moves, renames and reorders touch the totals
+// row), so a new key follows every write and no write path adds a row to lock. The org, its trail, its 三会一课
+// version and the 五个好 figures are read every time.
+// The outer org is written `o.…` by hand: drizzle leaves selected columns unqualified, and a subquery's own table
+// would capture them.
+const key = sql`coalesce((select r.xmin::text from cockpit_rollups r where r.org_id = o.id and r.year = ${year} and r.month = 0),
+  '-') || ':' || coalesce((select t.xmin::text from cockpit_org_totals t where t.org_id = o.id), '-')`;
 const prepareRead = (db: Db) =>
   db
     .select({
@@ -61,15 +84,18 @@ const prepareRead = (db: Db) =>
       'org', json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'path', o.path),
       'chain', (select json_agg(json_build_object('id', a.id, 'name', a.name, 'depth', a.depth))
         from orgs a where a.id = any(cockpit_chain(o.path))),
-      'own', (select json_agg(${rollup.pack('r')}) from cockpit_rollups r where r.org_id = o.id and r.year = ${year}),
-      'totals', (select ${totals.pack('t')} from cockpit_org_totals t where t.org_id = o.id),
-      'children', (select json_agg(json_build_object('id', c.id, 'name', c.name, 'type', c.type,
-          'year', ${rollup.pack('r')}, 'totals', ${totals.pack('t')}) order by c.sort_order, c.name)
-        from orgs c
-        left join cockpit_rollups r on r.org_id = c.id and r.year = ${year} and r.month = 0
-        left join cockpit_org_totals t on t.org_id = c.id
-        where c.parent_id = o.id and c.status = 'active'),
-      'fivegood', ${fivegoodJson(sql`o.path`, year)})`,
+      'version', (select t.version from cockpit_org_totals t where t.org_id = o.id),
+      'fivegood', ${fivegoodJson(sql`o.path`, year)},
+      'key', ${key},
+      'rows', case when ${key} is distinct from ${sql.placeholder('known')} then json_build_object(
+        'own', (select json_agg(${rollup.pack('r')}) from cockpit_rollups r where r.org_id = o.id and r.year = ${year}),
+        'totals', (select ${totals.pack('t')} from cockpit_org_totals t where t.org_id = o.id),
+        'children', (select json_agg(json_build_object('id', c.id, 'name', c.name, 'type', c.type,
+            'year', ${rollup.pack('r')}, 'totals', ${childTotals.pack('t')}) order by c.sort_order, c.name)
+          from orgs c
+          left join cockpit_rollups r on r.org_id = c.id and r.year = ${year} and r.month = 0
+          left join cockpit_org_totals t on t.org_id = c.id
+          where c.parent_id = o.id and c.status = 'active')) end)`,
     })
     .from(o)
     .where(eq(o.id, sql.placeholder('id')))
@@ -77,10 +103,12 @@ const prepareRead = (db: Db) =>
 
 // prepared once per database handle: the cockpit is the SASAC's landing page, so one round trip and no planning
 const prepared = new WeakMap<Db, ReturnType<typeof prepareRead>>();
+const kept = new WeakMap<Db, Map<string, { key: string; rows: Rows }>>();
 
 /**
  * The org, its ancestors, its roll-up rows of the year, its totals, every active direct child's year row and totals,
- * and the "五个好" figures, all by key in one statement; null when the org does not exist.
+ * and the "五个好" figures, by key in one statement; null when the org does not exist. The rows are kept per org and
+ * year (outside transactions) and reused while their key is current.
  */
 export async function readCockpit(db: Db, orgId: string, y: number): Promise<CockpitRead | null> {
   let q = prepared.get(db);
@@ -88,15 +116,26 @@ export async function readCockpit(db: Db, orgId: string, y: number): Promise<Coc
     q = prepareRead(db);
     prepared.set(db, q);
   }
-  const [row] = await q.execute({ id: orgId, year: y });
+  // inside a transaction a row can change twice under one xmin: nothing is kept there
+  let byOrg = kept.get(db);
+  if (!byOrg) {
+    byOrg = new Map();
+    if (!(db instanceof PgTransaction)) kept.set(db, byOrg);
+  }
+  const slot = `${orgId}:${y}`;
+  const held = byOrg.get(slot);
+  const [row] = await q.execute({ id: orgId, year: y, known: held?.key ?? '' });
   if (!row) return null;
   const v = (typeof row.v === 'string' ? JSON.parse(row.v) : row.v) as Raw;
-  return {
-    org: v.org,
-    chain: v.chain ?? [],
-    own: (v.own ?? []).map(rollup.unpack).filter((x): x is RollupRow => x !== null),
-    totals: totals.unpack(v.totals),
-    children: (v.children ?? []).map((c) => ({ ...c, year: rollup.unpack(c.year), totals: totals.unpack(c.totals) })),
-    fivegood: v.fivegood,
-  };
+  let rows = held?.rows;
+  if (v.rows || !rows) {
+    rows = {
+      own: (v.rows?.own ?? []).map(rollup.unpack).filter((x): x is RollupRow => x !== null),
+      totals: totals.unpack(v.rows?.totals ?? null),
+      children: (v.rows?.children ?? []).map((c) => ({ ...c, year: rollup.unpack(c.year), totals: childTotals.unpack(c.totals) })),
+    };
+    if (byOrg.size >= 1000) byOrg.clear();
+    byOrg.set(slot, { key: v.key, rows });
+  }
+  return { ...rows, org: v.org, chain: v.chain ?? [], version: v.version ?? 0, fivegood: v.fivegood };
 }
