@@ -138,3 +138,136 @@ $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS meeting_held_write ON meetings;
 CREATE TRIGGER meeting_held_write AFTER INSERT OR UPDATE OR DELETE ON meetings
   FOR EACH ROW EXECUTE FUNCTION meeting_held_trg();
+
+-- 第一议题: (year, org, topic) → how many held meetings of the org studied the topic as a 第一议题 agenda item.
+-- 第一议题 per org, year, publishing org and (when pushed) the year published: how many distinct topics the org relayed.
+-- What the scoring reads; kept from topic_relays as a topic's count there goes from 0 to more and back, and when a
+-- topic's publisher or push changes. Whether the publisher is the org or above it is decided at read time.
+CREATE OR REPLACE FUNCTION topic_count_move(p_topic uuid, p_year int, p_org uuid, p_delta int) RETURNS void AS $$
+BEGIN
+  IF p_delta = 0 THEN
+    RETURN;
+  END IF;
+  INSERT INTO topic_relay_counts AS c (year, org_id, topic_org_id, pushed_year, topics)
+  SELECT p_year, p_org, t.org_id, CASE WHEN t.pushed_at IS NOT NULL THEN extract(year FROM t.published_on)::int ELSE 0 END, p_delta
+  FROM first_topics t WHERE t.id = p_topic
+  ON CONFLICT (year, org_id, topic_org_id, pushed_year) DO UPDATE SET topics = c.topics + excluded.topics;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION topic_relay_bump(p_meeting meetings, p_topic uuid, p_sign int) RETURNS void AS $$
+DECLARE
+  y int := extract(year FROM (p_meeting.starts_at AT TIME ZONE 'UTC') + interval '8 hours')::int;
+  after int;
+BEGIN
+  IF p_topic IS NULL OR p_meeting.status NOT IN ('held', 'submitted', 'returned', 'approved') THEN
+    RETURN;
+  END IF;
+  INSERT INTO topic_relays AS t (year, org_id, topic_id, n) VALUES (y, p_meeting.org_id, p_topic, p_sign)
+  ON CONFLICT (year, org_id, topic_id) DO UPDATE SET n = t.n + excluded.n
+  RETURNING n INTO after;
+  PERFORM topic_count_move(p_topic, y, p_meeting.org_id, (after > 0)::int - (after - p_sign > 0)::int);
+  DELETE FROM topic_relays WHERE year = y AND org_id = p_meeting.org_id AND topic_id = p_topic AND n = 0;
+END;
+$$ LANGUAGE plpgsql;
+
+
+CREATE OR REPLACE FUNCTION topic_relay_meeting(m meetings, p_sign int) RETURNS void AS $$
+DECLARE
+  i record;
+BEGIN
+  FOR i IN SELECT topic_id FROM meeting_agenda_items WHERE meeting_id = m.id AND kind = 'first_topic' AND topic_id IS NOT NULL
+    ORDER BY topic_id
+  LOOP
+    PERFORM topic_relay_bump(m, i.topic_id, p_sign);
+  END LOOP;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION topic_relay_meetings_trg() RETURNS trigger AS $$
+BEGIN
+  IF NOT scoring_enabled() THEN
+    RETURN NULL;
+  END IF;
+  -- BEFORE DELETE: the agenda is still there (the cascade removes it after the row, and its trigger then finds no
+  -- meeting to count)
+  IF TG_OP = 'DELETE' THEN
+    PERFORM topic_relay_meeting(OLD, -1);
+    RETURN OLD;
+  END IF;
+  -- UPDATE (an INSERT has no agenda yet: its items count as they are added)
+  IF OLD.org_id = NEW.org_id AND OLD.starts_at = NEW.starts_at AND OLD.status = NEW.status THEN
+    RETURN NULL;
+  END IF;
+  PERFORM topic_relay_meeting(OLD, -1);
+  PERFORM topic_relay_meeting(NEW, 1);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS topic_relay_meetings_write ON meetings;
+CREATE TRIGGER topic_relay_meetings_write AFTER UPDATE ON meetings
+  FOR EACH ROW EXECUTE FUNCTION topic_relay_meetings_trg();
+DROP TRIGGER IF EXISTS topic_relay_meetings_delete ON meetings;
+CREATE TRIGGER topic_relay_meetings_delete BEFORE DELETE ON meetings
+  FOR EACH ROW EXECUTE FUNCTION topic_relay_meetings_trg();
+
+CREATE OR REPLACE FUNCTION topic_relay_agenda_apply(p_meeting uuid, p_kind text, p_topic uuid, p_sign int) RETURNS void AS $$
+DECLARE
+  m meetings;
+BEGIN
+  IF p_kind <> 'first_topic' OR p_topic IS NULL THEN
+    RETURN;
+  END IF;
+  SELECT * INTO m FROM meetings WHERE id = p_meeting;
+  IF FOUND THEN
+    PERFORM topic_relay_bump(m, p_topic, p_sign);
+  END IF;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION topic_relay_agenda_trg() RETURNS trigger AS $$
+BEGIN
+  IF NOT scoring_enabled() THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    PERFORM topic_relay_agenda_apply(OLD.meeting_id, OLD.kind, OLD.topic_id, -1);
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    PERFORM topic_relay_agenda_apply(NEW.meeting_id, NEW.kind, NEW.topic_id, 1);
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS topic_relay_agenda_write ON meeting_agenda_items;
+CREATE TRIGGER topic_relay_agenda_write AFTER INSERT OR UPDATE OR DELETE ON meeting_agenda_items
+  FOR EACH ROW EXECUTE FUNCTION topic_relay_agenda_trg();
+
+CREATE OR REPLACE FUNCTION topic_counts_topics_trg() RETURNS trigger AS $$
+DECLARE
+  r record;
+BEGIN
+  IF NOT scoring_enabled() THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'UPDATE' AND OLD.org_id = NEW.org_id AND (OLD.pushed_at IS NULL) = (NEW.pushed_at IS NULL)
+     AND extract(year FROM OLD.published_on) = extract(year FROM NEW.published_on) THEN
+    RETURN NULL;
+  END IF;
+  FOR r IN SELECT year, org_id FROM topic_relays WHERE topic_id = OLD.id AND n > 0 ORDER BY year, org_id LOOP
+    UPDATE topic_relay_counts SET topics = topics - 1
+    WHERE year = r.year AND org_id = r.org_id AND topic_org_id = OLD.org_id
+      AND pushed_year = CASE WHEN OLD.pushed_at IS NOT NULL THEN extract(year FROM OLD.published_on)::int ELSE 0 END;
+    IF TG_OP = 'UPDATE' THEN
+      PERFORM topic_count_move(NEW.id, r.year, r.org_id, 1);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS topic_counts_topics_write ON first_topics;
+CREATE TRIGGER topic_counts_topics_write AFTER UPDATE OR DELETE ON first_topics
+  FOR EACH ROW EXECUTE FUNCTION topic_counts_topics_trg();

@@ -9,6 +9,7 @@ import { endsOn } from '../committee/committee.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { reminderMonths, termState } from '../committee/term.rules.ts';
 import { evaluateCalendar, type OrgRow } from '../meeting/calendar.service.ts';
+import { topicRelayCounts } from '../meeting/held.rollup.table.ts';
 import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
@@ -41,19 +42,19 @@ export const firstTopic: Source = async (b) => {
   );
   const above = [...new Set(b.targets.flatMap((o) => pathIds(o.path)))];
   const [relayed, pushed, rows, topics] = await Promise.all([
+    // distinct topics relayed per org, from the maintained counts by publisher (a few rows per org)
     b.ctx.db
       .select({
-        orgId: meetings.orgId,
-        n: sql<number>`count(distinct ${meetingAgendaItems.topicId})::int`,
-        pushed: sql<number>`(count(distinct ${meetingAgendaItems.topicId}) filter (where ${pushedThisYear} and starts_with(${orgs.path}, ${topicOrg.path})))::int`,
+        orgId: topicRelayCounts.orgId,
+        n: sql<number>`coalesce(sum(${topicRelayCounts.topics}), 0)::int`,
+        pushed: sql<number>`coalesce(sum(${topicRelayCounts.topics}) filter (where ${topicRelayCounts.pushedYear} = ${b.year}
+          and starts_with(${orgs.path}, ${topicOrg.path})), 0)::int`,
       })
-      .from(meetingAgendaItems)
-      .innerJoin(meetings, eq(meetings.id, meetingAgendaItems.meetingId))
-      .innerJoin(orgs, eq(orgs.id, meetings.orgId))
-      .innerJoin(firstTopics, eq(firstTopics.id, meetingAgendaItems.topicId))
-      .innerJoin(topicOrg, eq(topicOrg.id, firstTopics.orgId))
-      .where(studied)
-      .groupBy(meetings.orgId),
+      .from(topicRelayCounts)
+      .innerJoin(orgs, eq(orgs.id, topicRelayCounts.orgId))
+      .innerJoin(topicOrg, eq(topicOrg.id, topicRelayCounts.topicOrgId))
+      .where(and(inArray(topicRelayCounts.orgId, ids(b)), eq(topicRelayCounts.year, b.year)))
+      .groupBy(topicRelayCounts.orgId),
     b.ctx.db
       .select({ orgId: firstTopics.orgId, n: sql<number>`count(*)::int` })
       .from(firstTopics)

@@ -6,7 +6,8 @@ import { STUDY_FORMS } from '../../../common/study-labels.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg } from '../../test/factories.ts';
 import { buildMembers } from '../meeting/meeting.fixtures.ts';
-import { meetings } from '../meeting/meeting.table.ts';
+import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
+import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
 import { hoursOfMembers } from '../study/hours.rollup.ts';
 import { accountHours, type HoursRules, type StudyEntry } from '../study/hours.rules.ts';
@@ -20,6 +21,7 @@ import { rebuildScoringRollups } from './scoring.rollup.ts';
 let t: TestApp;
 let orgIds: string[] = [];
 const memberIds: string[] = [];
+const topicIds: string[] = [];
 beforeAll(async () => {
   t = await buildTestApp();
   const e = await buildOrg(t, { type: 'committee' });
@@ -28,6 +30,16 @@ beforeAll(async () => {
   const g = await buildOrg(t, { parentId: b1.id, type: 'group' });
   orgIds = [e.id, b1.id, b2.id, g.id];
   for (const id of orgIds.slice(1)) memberIds.push(...(await buildMembers(t, id, 2)).map((m) => m.id));
+  const now = t.clock();
+  for (const title of ['一', '二', '三'])
+    topicIds.push(
+      (
+        await t.db
+          .insert(firstTopics)
+          .values({ orgId: e.id, title, source: '重要讲话', publishedOn: '2025-12-20', pushedAt: now, createdAt: now, updatedAt: now })
+          .returning()
+      )[0].id,
+    );
 });
 afterAll(() => t.close());
 
@@ -57,6 +69,16 @@ const op = fc.oneof(
     countsAs: fc.constantFrom([], ['democratic_review']),
   }),
   fc.record({ k: fc.constant('meetingDelete' as const), i: fc.nat() }),
+  fc.record({ k: fc.constant('agenda' as const), i: fc.nat(), topic: fc.option(fc.nat(), { nil: null }), first: fc.boolean() }),
+  fc.record({ k: fc.constant('agendaUpdate' as const), i: fc.nat(), topic: fc.option(fc.nat(), { nil: null }), first: fc.boolean() }),
+  fc.record({ k: fc.constant('agendaDelete' as const), i: fc.nat() }),
+  fc.record({
+    k: fc.constant('topicUpdate' as const),
+    i: fc.nat(),
+    org: fc.nat(),
+    pushed: fc.boolean(),
+    on: fc.constantFrom('2025-12-20', '2026-01-05'),
+  }),
   fc.record({
     k: fc.constant('study' as const),
     org: fc.nat(),
@@ -119,6 +141,39 @@ async function apply(o: Op) {
       if (all.length) await db.delete(meetings).where(eq(meetings.id, pick(all, o.i)));
       return;
     }
+    case 'agenda': {
+      const all = await ids(meetings);
+      if (all.length)
+        await db.insert(meetingAgendaItems).values({
+          meetingId: pick(all, o.i),
+          position: 1,
+          kind: o.first ? 'first_topic' : 'regular',
+          title: '议题',
+          topicId: o.topic === null ? null : pick(topicIds, o.topic),
+        });
+      return;
+    }
+    case 'agendaUpdate': {
+      const all = await db.select({ id: meetingAgendaItems.id }).from(meetingAgendaItems).orderBy(meetingAgendaItems.id);
+      if (all.length)
+        await db
+          .update(meetingAgendaItems)
+          .set({ kind: o.first ? 'first_topic' : 'regular', topicId: o.topic === null ? null : pick(topicIds, o.topic) })
+          .where(eq(meetingAgendaItems.id, pick(all, o.i).id));
+      return;
+    }
+    case 'agendaDelete': {
+      const all = await db.select({ id: meetingAgendaItems.id }).from(meetingAgendaItems).orderBy(meetingAgendaItems.id);
+      if (all.length) await db.delete(meetingAgendaItems).where(eq(meetingAgendaItems.id, pick(all, o.i).id));
+      return;
+    }
+    case 'topicUpdate':
+      // a topic re-published by another org, pushed or withdrawn, its date moved into the next year
+      await db
+        .update(firstTopics)
+        .set({ orgId: pick(orgIds, o.org), pushedAt: o.pushed ? now : null, publishedOn: o.on })
+        .where(eq(firstTopics.id, pick(topicIds, o.i)));
+      return;
     case 'study': {
       const [r] = await db
         .insert(studyRecords)
@@ -195,6 +250,8 @@ async function snapshot() {
     study: await q('select * from study_member_minutes where times <> 0 order by year, member_id, form, span, minutes'),
     held: await q(`select org_id, year, type, counts_as::text as counts_as, counts::text as counts from meeting_held_months
       where counts <> array_fill(0, array[12]) order by org_id, year, type, counts_as`),
+    topics: await q('select * from topic_relays where n <> 0 order by year, org_id, topic_id'),
+    topicCounts: await q('select * from topic_relay_counts where topics <> 0 order by year, org_id, topic_org_id, pushed_year'),
   };
 }
 
@@ -254,6 +311,8 @@ describe('五个好 scoring roll-ups under random writes', () => {
         await rebuildScoringRollups(t.db);
         const rebuilt = await snapshot();
         expect(maintained.held).toEqual(rebuilt.held);
+        expect(maintained.topics).toEqual(rebuilt.topics);
+        expect(maintained.topicCounts).toEqual(rebuilt.topicCounts);
         expect(maintained.study).toEqual(rebuilt.study);
       }),
       { numRuns: 40 },

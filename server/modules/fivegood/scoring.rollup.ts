@@ -1,8 +1,9 @@
-// The roll-ups the 五个好 scoring reads (study entries per member, held meetings per org and month), kept by the
+// The roll-ups the 五个好 scoring reads (study entries per member, held meetings per org and month, 第一议题 relayed
+// per org and topic), kept by the
 // triggers of server/db/sql/003_scoring_rollups.sql; here the set-based recomputation of the same facts.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rebuildHeldMonths } from '../meeting/held.rollup.ts';
+import { rebuildHeldMonths, rebuildTopicRelayCounts, rebuildTopicRelays } from '../meeting/held.rollup.ts';
 import { rebuildStudyMinutes } from '../study/hours.rollup.ts';
 
 /**
@@ -11,11 +12,15 @@ import { rebuildStudyMinutes } from '../study/hours.rollup.ts';
  */
 export async function rebuildScoringRollups(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`lock table study_member_minutes, meeting_held_months in exclusive mode`);
+    await tx.execute(sql`lock table study_member_minutes, meeting_held_months, topic_relays, topic_relay_counts in exclusive mode`);
     await tx.execute(sql`delete from study_member_minutes`);
     await tx.execute(sql`delete from meeting_held_months`);
+    await tx.execute(sql`delete from topic_relays`);
+    await tx.execute(sql`delete from topic_relay_counts`);
     await tx.execute(rebuildStudyMinutes);
     await tx.execute(rebuildHeldMonths);
+    await tx.execute(rebuildTopicRelays);
+    await tx.execute(rebuildTopicRelayCounts);
   });
 }
 

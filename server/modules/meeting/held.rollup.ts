@@ -17,6 +17,23 @@ export const rebuildHeldMonths = sql`
   ) x
   group by org_id, y, type, counts_as`;
 
+/** Recomputes topic_relays from the meetings and their agendas. */
+export const rebuildTopicRelays = sql`
+  insert into topic_relays (year, org_id, topic_id, n)
+  select extract(year from (m.starts_at at time zone 'UTC') + interval '8 hours')::int, m.org_id, i.topic_id, count(*)::int
+  from meeting_agenda_items i join meetings m on m.id = i.meeting_id
+  where i.kind = 'first_topic' and i.topic_id is not null and m.status in ${HELD}
+  group by 1, 2, 3`;
+
+/** Recomputes topic_relay_counts from topic_relays and the topics (after rebuildTopicRelays). */
+export const rebuildTopicRelayCounts = sql`
+  insert into topic_relay_counts (year, org_id, topic_org_id, pushed_year, topics)
+  select r.year, r.org_id, t.org_id,
+    case when t.pushed_at is not null then extract(year from t.published_on)::int else 0 end, count(*)::int
+  from topic_relays r join first_topics t on t.id = r.topic_id
+  where r.n > 0
+  group by 1, 2, 3, 4`;
+
 /** Held meetings of `orgIds` (their own, not their subtrees') in `year`: one row per org, type, 兼计 keys and month. */
 export async function heldByMonth(db: Db, orgIds: string[], year: number) {
   if (!orgIds.length) return [];
