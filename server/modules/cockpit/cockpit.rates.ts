@@ -8,8 +8,6 @@ export type Tally = { branches: number; met: number; due: boolean };
 export type Rates = { all: Tally; byChild: Map<string, Tally> };
 type Entry = { key: string | null; value: Rates | null; running: Promise<void> | null };
 
-/** How long a request waits for a recomputation before it answers with the previous rate. */
-const WAIT_MS = 100;
 const cache = new WeakMap<Db, Map<string, Entry>>();
 
 /** Evaluates the 三会一课 compliance of the branches under `org` from the roll-ups, without the cache. */
@@ -38,8 +36,8 @@ export async function computeThreeOneRates(ctx: Ctx, org: { id: string; path: st
 /**
  * 三会一课 compliance of the branches under `org` (in total and per direct child), cached per org and year under the
  * subtree's roll-up `version`, the date and the rule table: the triggers bump the version on every change the rate
- * reads, so a cached rate is never reused after a write. One recomputation runs per org at a time; while it runs
- * longer than WAIT_MS, the previous rate is answered (at region scale a recomputation reads ~20,000 rows).
+ * reads, so a cached rate is never reused after a write. One recomputation runs per org at a time; a request whose
+ * key differs waits for it, and for another one if that was started for an older key.
  */
 export async function threeOneRates(ctx: Ctx, org: { id: string; path: string }, year: number, version: number): Promise<Rates> {
   const r = await rules(ctx);
@@ -50,22 +48,18 @@ export async function threeOneRates(ctx: Ctx, org: { id: string; path: string },
   const slot = `${org.id}:${year}`;
   const e = byOrg.get(slot) ?? { key: null, value: null, running: null };
   byOrg.set(slot, e);
-  if (e.key === key && e.value) return e.value;
-  if (!e.running) {
-    e.running = computeThreeOneRates(ctx, org, year)
-      .then((v) => {
-        e.key = key;
-        e.value = v;
-      })
-      .finally(() => {
-        e.running = null;
-      });
+  while (e.key !== key || !e.value) {
+    if (!e.running) {
+      e.running = computeThreeOneRates(ctx, org, year)
+        .then((v) => {
+          e.key = key;
+          e.value = v;
+        })
+        .finally(() => {
+          e.running = null;
+        });
+    }
+    await e.running;
   }
-  const running = e.running;
-  if (!e.value) {
-    await running;
-    return e.value as unknown as Rates;
-  }
-  await Promise.race([running.catch(() => {}), new Promise((res) => setTimeout(res, WAIT_MS))]);
   return e.value;
 }
