@@ -21,11 +21,20 @@ type OrgRow = {
   attributes: Record<string, unknown>;
   foundedOn?: string | null;
 };
-/** Held meetings of one org grouped by kind and CST month (periods are unions of CST months). */
-type HeldRow = { orgId: string; type: string; countsAs: string[]; month: number; n: number };
+/** Held meetings of one org of one kind (type and 兼计 keys): counts[0..11] by CST month (periods are unions of them). */
+type HeldRow = { orgId: string; type: string; countsAs: string[]; counts: number[] };
 
 const counts = (key: string, h: Pick<HeldRow, 'type' | 'countsAs'>) =>
   h.type === key || h.countsAs.includes(key) || (key === 'party_lecture_by_secretary' && h.type === 'party_lecture');
+
+/** A one-argument function remembered per argument. */
+function memo<K, V>(f: (k: K) => V): (k: K) => V {
+  const m = new Map<K, V>();
+  return (k) => {
+    if (!m.has(k)) m.set(k, f(k));
+    return m.get(k) as V;
+  };
+}
 
 /** Evaluates the rule table for each org and year: per requirement and period, how many held and the colour. */
 async function evaluate(ctx: Ctx, list: OrgRow[], year: number, r: Rules) {
@@ -50,27 +59,35 @@ async function evaluate(ctx: Ctx, list: OrgRow[], year: number, r: Rules) {
     if (l) l.push(h);
     else heldBy.set(h.orgId, [h]);
   }
+  // the same for every org of a type (and committee) and every requirement of a frequency
+  const reqsOf = memo((k: `${OrgType}/${boolean}`) => requirementsFor(r, k.split('/')[0] as OrgType, k.endsWith('/true')));
+  const periodsOfPer = memo((per: Parameters<typeof periodsOf>[0]) => periodsOf(per, year));
   return list.map((o) => {
     const mine = heldBy.get(o.id) ?? [];
-    const reqs = requirementsFor(r, o.type, hasCommitteeOf(o.attributes, fullBy.get(o.id)?.n ?? 0, r));
-    const rows = reqs.map((q) => ({
-      key: q.key,
-      label: CALENDAR_KEY_LABELS[q.key] ?? q.name,
-      per: q.per,
-      minCount: q.minCount,
-      periods: periodsOf(q.per, year).map((p) => {
-        const n = mine.reduce((sum, h) => (counts(q.key, h) && p.months.includes(h.month) ? sum + h.n : sum), 0);
-        // a period that closed before the org was founded was never due
-        const founded = o.foundedOn && p.end <= new Date(`${o.foundedOn}T00:00:00+08:00`);
-        return {
-          key: p.key,
-          label: p.label,
-          months: p.months,
-          held: n,
-          status: founded ? ('grey' as const) : cellStatus(n, q.minCount, p, ctx.now),
-        };
-      }),
-    }));
+    const reqs = reqsOf(`${o.type}/${hasCommitteeOf(o.attributes, fullBy.get(o.id)?.n ?? 0, r)}`);
+    const foundedAt = o.foundedOn ? new Date(`${o.foundedOn}T00:00:00+08:00`) : null;
+    const rows = reqs.map((q) => {
+      const byMonth = new Array<number>(12).fill(0);
+      for (const h of mine) if (counts(q.key, h)) for (let i = 0; i < 12; i++) byMonth[i] += h.counts[i];
+      return {
+        key: q.key,
+        label: CALENDAR_KEY_LABELS[q.key] ?? q.name,
+        per: q.per,
+        minCount: q.minCount,
+        periods: periodsOfPer(q.per).map((p) => {
+          const n = p.months.reduce((sum, m) => sum + byMonth[m - 1], 0);
+          // a period that closed before the org was founded was never due
+          const founded = foundedAt && p.end <= foundedAt;
+          return {
+            key: p.key,
+            label: p.label,
+            months: p.months,
+            held: n,
+            status: founded ? ('grey' as const) : cellStatus(n, q.minCount, p, ctx.now),
+          };
+        }),
+      };
+    });
     const months = Array.from({ length: 12 }, (_, i) =>
       worst(rows.flatMap((x) => x.periods.filter((p) => p.months.includes(i + 1)).map((p) => p.status))),
     );

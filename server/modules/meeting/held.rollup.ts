@@ -34,14 +34,16 @@ export const rebuildTopicRelayCounts = sql`
   where r.n > 0
   group by 1, 2, 3, 4`;
 
-/** Held meetings of `orgIds` (their own, not their subtrees') in `year`: one row per org, type, 兼计 keys and month. */
+/** Held meetings of `orgIds` (their own, not their subtrees') in `year`: per org, type and 兼计 keys, counts by month. */
 export async function heldByMonth(db: Db, orgIds: string[], year: number) {
   if (!orgIds.length) return [];
-  const rows = await db
-    .select()
+  return db
+    .select({
+      orgId: meetingHeldMonths.orgId,
+      type: meetingHeldMonths.type,
+      countsAs: meetingHeldMonths.countsAs,
+      counts: meetingHeldMonths.counts,
+    })
     .from(meetingHeldMonths)
     .where(and(inArray(meetingHeldMonths.orgId, orgIds), eq(meetingHeldMonths.year, year)));
-  return rows.flatMap((r) =>
-    r.counts.flatMap((n, i) => (n ? [{ orgId: r.orgId, type: r.type, countsAs: r.countsAs, month: i + 1, n }] : [])),
-  );
 }
