@@ -11,7 +11,7 @@ import { openDatabase } from '../server/db/client.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import type { AppEnv } from '../server/platform/context.ts';
 import { deriveKeys, loadMasterKey } from '../server/platform/pii/keys.ts';
-import { B1_COUNT_SQL, B1_LOOKUPS, B1_PAGE_SQL } from './scenarios/sql.ts';
+import { B1_COUNT_SQL, B1_PAGE_SQL, B1_SESSION_SQL } from './scenarios/sql.ts';
 
 type Client = { query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
@@ -89,15 +89,15 @@ async function main() {
         const [page, count] = await Promise.all([raw.query(B1_PAGE_SQL, args), raw.query(B1_COUNT_SQL, args.slice(0, 2))]);
         out = { items: page.rows, total: count.rows[0].total };
       } else if (url.pathname === '/b1-full') {
-        await raw.query(B1_LOOKUPS.policy);
         const idHash = createHash('sha256')
           .update(url.searchParams.get('sid') ?? '')
           .digest('hex');
-        const [sess] = (await raw.query(B1_LOOKUPS.session, [idHash])).rows;
-        await raw.query(B1_LOOKUPS.roles, [sess?.user_id]);
+        // prepared like the app's (node-postgres takes a named statement; PGlite caches the parse itself)
+        if (raw.connect)
+          await (raw.query as unknown as (q: object) => Promise<unknown>)({ name: 'b1_session', text: B1_SESSION_SQL, values: [idHash] });
+        else await raw.query(B1_SESSION_SQL, [idHash]);
         const args = [url.searchParams.get('path'), url.searchParams.get('category'), Number(url.searchParams.get('offset') ?? 0)];
         const [page, count] = await Promise.all([raw.query(B1_PAGE_SQL, args), raw.query(B1_COUNT_SQL, args.slice(0, 2))]);
-        await raw.query(B1_LOOKUPS.rules);
         out = { items: page.rows, total: count.rows[0].total };
       } else if (url.pathname === '/b3') {
         await ceilingMeeting(await body(req), transaction);

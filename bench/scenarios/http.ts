@@ -29,11 +29,11 @@ export async function b1(t: Target, enterprisePath: string): Promise<ScenarioRes
     () => runLoad({ url: `${t.appUrl}/api/members?${q}`, connections: c, seconds: t.seconds, headers: { cookie: t.cookie } }, t.pid),
     () => runLoad({ url: `${t.ceilingUrl}/b1?${ceilingQ}`, connections: c, seconds: t.seconds }, t.pid),
   );
-  // diagnostic: the list plus the app's per-request lookups (policy, session, roles, rule table), bare driver
+  // diagnostic: the list plus the app's per-request session lookup (session, user, roles in one statement), bare driver
   const sid = encodeURIComponent(t.cookie.split('=')[1] ?? '');
   const full = await runLoad({ url: `${t.ceilingUrl}/b1-full?${ceilingQ}&sid=${sid}`, connections: c, seconds: t.seconds }, t.pid);
   const res = result('B1', t, r, r.app.errors + r.ceiling.errors + full.errors);
-  res.note = `bare SQL incl. the app's 4 per-request lookups: ${Math.round(full.rps)} rps (ratio ${(r.app.rps / full.rps).toFixed(2)})`;
+  res.note = `bare SQL incl. the app's per-request session lookup: ${Math.round(full.rps)} rps (ratio ${(r.app.rps / full.rps).toFixed(2)})`;
   return res;
 }
 
