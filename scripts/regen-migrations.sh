@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Until the first release lands, the schema is one migration (0000_init), regenerated from server/db/schema.ts.
+# `npm run db:generate -- <name>`: a new additive migration from the changes to server/db/schema.ts. Installs of an
+# earlier version upgrade by applying the migrations they lack, so committed migrations are never rewritten.
 # flock: several developers may change tables at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+name="${1:?usage: npm run db:generate -- <migration_name>}"
 exec 9>/tmp/liangqi-migrations.lock
 flock 9
-rm -rf server/db/migrations
-npx drizzle-kit generate --name init >/dev/null
-echo "migrations regenerated: $(ls server/db/migrations/*.sql)"
+npx drizzle-kit generate --name "$name" >/dev/null
+echo "migration written: $(ls -t server/db/migrations/*.sql | head -1)"
