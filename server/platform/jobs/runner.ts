@@ -5,8 +5,7 @@ import { cstDate } from '../clock.ts';
 import { type AppEnv, systemCtx } from '../context.ts';
 import { jobRuns } from '../notify/notify.table.ts';
 
-/** A daily job (reminder checks, retention, account hygiene). `run` must be idempotent for one day. */
-export type Job = { name: string; run(ctx: ReturnType<typeof systemCtx>): Promise<string | undefined> };
+export type { Job } from './job.ts';
 
 /** Runs every job that has not run yet on the clock's calendar day (CST); returns what each reported. */
 export async function runDueJobs(db: Db, env: AppEnv, only?: string[]): Promise<Record<string, string>> {
