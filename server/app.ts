@@ -79,7 +79,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(authRoutes(createIpThrottle()));
   for (const p of platformRoutes) await app.register(p);
-  for (const m of modules) await app.register(m);
+  for (const m of modules) for (const r of m.routes) await app.register(r);
 
   // LIANGQI_WEB_DIST: a build elsewhere (the browser suite builds into a temp dir of its own)
   const webDist = opts.webDist === undefined ? path.resolve(process.env.LIANGQI_WEB_DIST ?? 'web/dist') : opts.webDist;

@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { durabilityProblems, migrateDatabase, openDatabase } from './db/client.ts';
 import { acquireDataDirLock } from './db/lock.ts';
 import { seedDemo } from './demo/seed.ts';
+import { jobs } from './jobs.ts';
 import { ensureCockpitRollups } from './modules/cockpit/cockpit.rollup.ts';
 import { ensureScoringRollups } from './modules/fivegood/scoring.rollup.ts';
 import { bootstrap } from './platform/bootstrap.ts';
@@ -57,7 +58,7 @@ async function main() {
   if (demo && boot.created && !config.production) demoAccounts = await seedDemo(database.db, env, boot.rootId);
 
   const app = await buildApp({ db: database.db, env, logger: process.env.LIANGQI_LOG === '1' });
-  const stopJobs = startJobRunner(database.db, env);
+  const stopJobs = startJobRunner(database.db, env, jobs);
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://${config.host}:${config.port}`;

@@ -3,7 +3,7 @@ import { userRoles, users } from '../modules/user/user.table.ts';
 import { normalizeUsername } from '../platform/auth/password.rules.ts';
 import { hashPassword } from '../platform/auth/password.service.ts';
 import { randomInitialPassword } from '../platform/bootstrap.ts';
-import { type Demo, type DemoMember, demoOrg } from './demo.context.ts';
+import { type Demo, type DemoMember, demoOrg } from '../platform/seed.ts';
 import { FUKANG_BRANCH, JIAOTOU_CHANGJI } from './demo.orgs.data.ts';
 
 type AccountSpec = { username: string; role: Role; org: (d: Demo) => string; person: (d: Demo) => { name: string; memberId?: string } };

@@ -3,7 +3,7 @@ import { committeeMembers, committees } from '../modules/committee/committee.tab
 import { addDays, addMonths, termYears } from '../modules/committee/term.rules.ts';
 import { orgs } from '../modules/org/org.table.ts';
 import { rules } from '../platform/rules/rules.service.ts';
-import type { Demo } from './demo.context.ts';
+import type { Demo } from '../platform/seed.ts';
 
 type Duty = (typeof committeeMembers.$inferInsert)['duty'];
 /** 委员 take the three committee duties in turn. */

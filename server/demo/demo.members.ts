@@ -2,9 +2,8 @@ import { addMonths, addYears } from '../../common/member.ts';
 import { members } from '../modules/member/member.table.ts';
 import { blindIndex, encryptPii, maskIdNumber, maskPhone } from '../platform/pii/pii.ts';
 import { probationMonths, type Rules, rules } from '../platform/rules/rules.service.ts';
-import { type Demo, type DemoMember, type DemoOrg, insertChunked } from './demo.context.ts';
+import { type Demo, type DemoMember, type DemoOrg, insertChunked, type Rng } from '../platform/seed.ts';
 import { createPeopleFactory, type DemoPerson } from './demo.people.ts';
-import type { Rng } from './demo.rng.ts';
 
 /** Share of probationary members (joined within the 预备期, one year by default). */
 const PROBATIONARY_SHARE = 0.08;

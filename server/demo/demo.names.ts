@@ -1,5 +1,5 @@
 import type { ETHNICITIES as ALL_ETHNICITIES } from '../../common/member.ts';
-import type { Rng } from './demo.rng.ts';
+import type { Rng } from '../platform/seed.ts';
 
 // Fictional names only: common surnames and given-name characters combined at random.
 

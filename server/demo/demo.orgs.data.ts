@@ -1,20 +1,5 @@
 import type { OrgType } from '../../common/access.ts';
-
-/**
- * One org of the demo tree. `members` is the size of a branch; `groups` splits it into that many 党小组
- * (members then belong to the groups).
- */
-export type OrgSpec = {
-  name: string;
-  type: OrgType;
-  unitName?: string;
-  isEnterprise?: boolean;
-  temporary?: boolean;
-  foundedOn?: string;
-  members?: number;
-  groups?: number;
-  children?: OrgSpec[];
-};
+import type { OrgSpec } from '../platform/seed.ts';
 
 const branch = (name: string, members: number, groups = 0, extra: Partial<OrgSpec> = {}): OrgSpec => ({
   name,

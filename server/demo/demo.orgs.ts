@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { orgs } from '../modules/org/org.table.ts';
-import { type Demo, type DemoOrg, insertChunked } from './demo.context.ts';
-import { DEMO_TREE, type OrgSpec } from './demo.orgs.data.ts';
+import { type Demo, type DemoOrg, insertChunked, type OrgSpec } from '../platform/seed.ts';
+import { DEMO_TREE } from './demo.orgs.data.ts';
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

@@ -1,7 +1,7 @@
 import { idCheckChar } from '../../common/idcard.ts';
 import type { ETHNICITIES as ALL_ETHNICITIES, EDUCATIONS } from '../../common/member.ts';
+import type { Rng } from '../platform/seed.ts';
 import { ETHNICITIES, personName } from './demo.names.ts';
-import type { Rng } from './demo.rng.ts';
 
 /** A fictional person before encryption: plain ID number and mobile number live only in memory. */
 export type DemoPerson = {

@@ -1,14 +1,4 @@
-/** A seeded pseudo-random generator (mulberry32): the demo is the same on every start. */
-export type Rng = {
-  /** uniform in [0, 1) */
-  next(): number;
-  /** integer in [min, max] */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  /** picks by weight: `[[value, weight], …]` */
-  weighted<T>(items: readonly (readonly [T, number])[]): T;
-  chance(p: number): boolean;
-};
+import type { Rng } from '../platform/seed.ts';
 
 /** The generator for a fixed seed. */
 export function createRng(seed: number): Rng {

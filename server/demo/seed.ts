@@ -1,28 +1,18 @@
 import type { Db } from '../db/client.ts';
 import { rebuildCockpitRollups } from '../modules/cockpit/cockpit.rollup.ts';
+import { modules } from '../modules/index.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { cstDate } from '../platform/clock.ts';
 import { type AppEnv, systemCtx, withTx } from '../platform/context.ts';
+import type { Demo } from '../platform/seed.ts';
 import { demoCredentials, seedAccounts } from './demo.accounts.ts';
 import { seedCommittees } from './demo.committees.ts';
-import type { Demo, DemoStep } from './demo.context.ts';
 import { seedMembers } from './demo.members.ts';
 import { seedOrgs } from './demo.orgs.ts';
 import { createRng } from './demo.rng.ts';
-import { seedFivegood } from './fivegood.seed.ts';
-import { seedMeetings } from './meetings.seed.ts';
-import { seedMemberActivity } from './members.seed.ts';
-import { seedStudy } from './study.seed.ts';
-import { seedTransfers } from './transfers.seed.ts';
 
 /** Fixed seed: the same demo organisation on every start. */
 const DEMO_SEED = 20231120;
-
-/**
- * The steps after the accounts: later modules add their "year of activity" here (meetings, study, 五个好), each a
- * `DemoStep` in its own file (e.g. `meetings.seed.ts`) reading `demo.orgs` and `demo.members`.
- */
-const ACTIVITY_STEPS: DemoStep[] = [seedMeetings, seedTransfers, seedMemberActivity, seedStudy, seedFivegood];
 
 /** Seeds the demo organisation of the mission text in one transaction; returns the demo accounts to print. */
 export async function seedDemo(db: Db, env: AppEnv, rootId: string): Promise<{ username: string; password: string; role: string }[]> {
@@ -35,7 +25,8 @@ export async function seedDemo(db: Db, env: AppEnv, rootId: string): Promise<{ u
     await seedMembers(d);
     await seedCommittees(d);
     await seedAccounts(d, credentials);
-    for (const step of ACTIVITY_STEPS) await step(d);
+    // then each module's "year of activity" (its `seed` step, `<module>.seed.ts`), in the order of the module list
+    for (const m of modules) if (m.seed) await m.seed(d);
     // the triggers kept the 驾驶舱 roll-ups right; a recomputation makes the seed independent of how steps write
     await rebuildCockpitRollups(tx.db);
     await audit(tx, {

@@ -1,27 +1,27 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { cockpitRoutes } from './cockpit/cockpit.routes.ts';
-import { committeeRoutes } from './committee/committee.routes.ts';
+import { cockpitModule } from './cockpit/cockpit.module.ts';
+import { committeeModule } from './committee/committee.module.ts';
 import { fivegoodModule } from './fivegood/fivegood.module.ts';
 import { meetingModule } from './meeting/meeting.module.ts';
-import { memberRoutes } from './member/member.routes.ts';
-import { orgExportRoutes } from './org/org.export.routes.ts';
-import { orgRoutes } from './org/org.routes.ts';
-import { orgWarningRoutes } from './org/org.warnings.routes.ts';
+import { memberModule } from './member/member.module.ts';
+import { orgModule } from './org/org.module.ts';
 import { studyModule } from './study/study.module.ts';
-import { transferRoutes } from './transfer/transfer.routes.ts';
-import { userRoutes } from './user/user.routes.ts';
+import { transferModule } from './transfer/transfer.module.ts';
+import { userModule } from './user/user.module.ts';
+import type { ModuleDef } from '../platform/module.ts';
 
-/** Every domain module's routes, registered in this order by buildApp. */
-export const modules: FastifyPluginAsync[] = [
-  orgRoutes,
-  userRoutes,
-  memberRoutes,
+/**
+ * Every domain module, one line each. buildApp registers their routes, server/jobs.ts runs their jobs and the demo
+ * seed runs their `seed` steps, all in this order (the demo's year of activity depends on it: meetings, transfers,
+ * member activity, study, 五个好).
+ */
+export const modules: readonly ModuleDef[] = [
+  orgModule,
+  userModule,
+  committeeModule,
   meetingModule,
-  orgWarningRoutes,
-  committeeRoutes,
-  orgExportRoutes,
-  transferRoutes,
+  transferModule,
+  memberModule,
   studyModule,
   fivegoodModule,
-  cockpitRoutes,
+  cockpitModule,
 ];

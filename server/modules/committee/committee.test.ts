@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../jobs.ts';
 import { days } from '../../platform/clock.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { notifications } from '../../platform/notify/notify.table.ts';
@@ -113,7 +114,7 @@ describe('委员会与换届', () => {
           .where(and(eq(notifications.userId, userId)))
       ).filter((n) => n.dedupeKey?.includes(c.json().id));
     for (let day = 0; day < 200; day++) {
-      await runDueJobs(t.db, t.env, ['committee-term-reminders']);
+      await runDueJobs(t.db, t.env, jobs, ['committee-term-reminders']);
       t.clock.advance(days(1));
     }
     const got = (await mine(secretary.id)).map((n) => [n.kind, n.dedupeKey?.split(':').at(-1), n.createdAt.toISOString().slice(0, 10)]);
@@ -160,10 +161,10 @@ describe('委员会与换届', () => {
       (await t.db.select().from(notifications)).filter((n) => n.dedupeKey?.startsWith(`term:${c.id}:`)).map((n) => n.dedupeKey);
     await buildUser(t, { roles: [{ role: 'branch_secretary', orgId: br.id }] });
     t.clock.set('2026-07-09T09:00:00+08:00');
-    await runDueJobs(t.db, t.env, ['committee-term-reminders']);
+    await runDueJobs(t.db, t.env, jobs, ['committee-term-reminders']);
     expect(await keys()).toEqual([]);
     t.clock.set('2026-07-10T09:00:00+08:00');
-    await runDueJobs(t.db, t.env, ['committee-term-reminders']);
+    await runDueJobs(t.db, t.env, jobs, ['committee-term-reminders']);
     expect(new Set(await keys())).toEqual(new Set([`term:${c.id}:2027-01-10:6`]));
   });
 

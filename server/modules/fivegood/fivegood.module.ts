@@ -1,10 +1,16 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { defineModule } from '../../platform/module.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { campaignRoutes } from './campaign.routes.ts';
+import { fivegoodReminderJob } from './fivegood.jobs.ts';
+import { seedFivegood } from './fivegood.seed.ts';
 import { ratingRoutes } from './rating.routes.ts';
 import { rubricRoutes } from './rubric.routes.ts';
 
-/** Every route of the "五个好" creation: standard, campaign, assessments, naming and dynamic management. */
-export const fivegoodModule: FastifyPluginAsyncZod = async (app) => {
-  for (const r of [rubricRoutes, campaignRoutes, assessmentRoutes, ratingRoutes]) await app.register(r);
-};
+/** The "五个好" creation: standard, campaign, assessments, naming and dynamic management. */
+export const fivegoodModule = defineModule({
+  name: 'fivegood',
+  routes: [rubricRoutes, campaignRoutes, assessmentRoutes, ratingRoutes],
+  jobs: [fivegoodReminderJob],
+  facts: [],
+  seed: seedFivegood,
+});

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../jobs.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
@@ -93,12 +94,12 @@ describe('probation', () => {
     const m = await buildMember(t, branch.id, { name: '阿依古丽', category: 'probationary', joinedOn: '2025-04-15', fullMemberOn: null });
     const secretary = await login(t, sec.username, TEST_PASSWORD);
     expect((await secretary.get(`/api/members/${m.id}`)).json().probationDueOn).toBe('2026-04-15');
-    await runDueJobs(t.db, t.env, ['member.probation-reminder']);
+    await runDueJobs(t.db, t.env, jobs, ['member.probation-reminder']);
     expect(await notificationsOf(sec.id)).toEqual([]);
     t.clock.set('2026-03-16T09:00:00+08:00');
-    await runDueJobs(t.db, t.env, ['member.probation-reminder']);
+    await runDueJobs(t.db, t.env, jobs, ['member.probation-reminder']);
     t.clock.set('2026-03-17T09:00:00+08:00');
-    await runDueJobs(t.db, t.env, ['member.probation-reminder']);
+    await runDueJobs(t.db, t.env, jobs, ['member.probation-reminder']);
     expect(await notificationsOf(sec.id)).toEqual([
       { kind: 'member.probation-due', title: '预备党员阿依古丽的预备期将于 2026-04-15 届满' },
     ]);

@@ -15,18 +15,11 @@ import {
 } from './member.schema.ts';
 import { createMember, getMember, lookupMember, memberHistory, updateMember } from './member.service.ts';
 import { unmaskMember } from './member.unmask.ts';
-import { memberAccountRoutes } from './member-account.routes.ts';
-import { memberIoRoutes } from './member-io.routes.ts';
-import { memberSelfRoutes } from './member-self.routes.ts';
 
 const memberTarget = { in: 'params', field: 'id', resource: 'member' } as const;
 const tags = ['党员'];
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(memberIoRoutes);
-  await app.register(memberSelfRoutes);
-  await app.register(memberAccountRoutes);
-
   app.get('/api/members', {
     config: { policy: can('member:read', memberListQueryOrgTarget) },
     schema: { tags, summary: '党员名册（本人管理范围内，号码已脱敏）', querystring: MemberListQuery, response: { 200: MemberPage } },

@@ -125,9 +125,6 @@ export async function expireLetters(ctx: Ctx): Promise<string> {
   return `${expired.length} 封介绍信过期`;
 }
 
-/** Daily job: expired letters flagged and the sending side told. */
-export const letterExpiryJob = { name: 'transfer-letter-expiry', run: expireLetters };
-
 /** Facts the letter prints about the member (masked ID only: the letter leaves the platform). */
 export async function letterFacts(ctx: Ctx, memberId: string) {
   const [m] = await ctx.db.select().from(members).where(eq(members.id, memberId));

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../jobs.ts';
 import { days, minutes } from '../../platform/clock.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { notifications } from '../../platform/notify/notify.table.ts';
@@ -78,7 +79,7 @@ describe('转出系统外与从系统外转入', () => {
     expect(l.validUntil).toBe('2026-05-01');
     await writeSetting(t.db, RULES_KEY, {}, null, t.clock());
     for (let i = 0; i < 35; i++) {
-      await runDueJobs(t.db, t.env, ['transfer-letter-expiry']);
+      await runDueJobs(t.db, t.env, jobs, ['transfer-letter-expiry']);
       t.clock.advance(days(1));
     }
     const mine = await t.db

@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
 import { days } from '../clock.ts';
 import { runDueJobs } from '../jobs/runner.ts';
+import { platformJobs } from '../platform.jobs.ts';
 import { purgeAudit } from './audit.jobs.ts';
 import { verifyAuditChain } from './audit.service.ts';
 import { auditLog } from './audit.table.ts';
@@ -24,7 +25,7 @@ describe('audit retention', () => {
     await recent.patch(`/api/orgs/${old.id}`, { name: '半年前改名的党委' });
     t.clock.advance(days(166));
 
-    expect((await runDueJobs(t.db, t.env, ['audit.retention']))['audit.retention']).toBe(`deleted ${before}`);
+    expect((await runDueJobs(t.db, t.env, platformJobs, ['audit.retention']))['audit.retention']).toBe(`deleted ${before}`);
     const left = await t.db.select().from(auditLog).orderBy(auditLog.id);
     expect(left.every((r) => r.at.getTime() >= t.clock().getTime() - days(365))).toBe(true);
     expect(left.some((r) => r.action === 'org.update')).toBe(true);

@@ -3,7 +3,7 @@ import { securityPolicy } from '../auth/password.service.ts';
 import { days } from '../clock.ts';
 import { type Ctx, withTx } from '../context.ts';
 import { invalid } from '../errors.ts';
-import type { Job } from '../jobs/runner.ts';
+import type { Job } from '../jobs/job.ts';
 import { audit } from './audit.service.ts';
 
 /** 网络安全法: logs are kept at least six months, which can be 184 days. */

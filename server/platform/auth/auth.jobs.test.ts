@@ -7,6 +7,7 @@ import { auditLog } from '../audit/audit.table.ts';
 import { days } from '../clock.ts';
 import { runDueJobs } from '../jobs/runner.ts';
 import { notifications } from '../notify/notify.table.ts';
+import { platformJobs } from '../platform.jobs.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ afterAll(() => t.close());
 
 const nextDay = async (job: string, n = 1) => {
   t.clock.advance(days(n));
-  return (await runDueJobs(t.db, t.env, [job]))[job];
+  return (await runDueJobs(t.db, t.env, platformJobs, [job]))[job];
 };
 
 describe('daily account jobs', () => {

@@ -3,7 +3,7 @@ import { users } from '../../modules/user/user.table.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cstDate, days } from '../clock.ts';
 import { type Ctx, withTx } from '../context.ts';
-import type { Job } from '../jobs/runner.ts';
+import type { Job } from '../jobs/job.ts';
 import { notify } from '../notify/notify.service.ts';
 import { passwordExpiresAt, securityPolicy } from './password.service.ts';
 import { destroyUserSessions } from './session.service.ts';

@@ -7,6 +7,7 @@ import { type Actor, loadRoles, permissionsOf } from '../access/actor.ts';
 import { days } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { runDueJobs } from '../jobs/runner.ts';
+import { platformJobs } from '../platform.jobs.ts';
 import { multipartBody, PDF, PNG } from './files.fixtures.ts';
 import { attachFiles, listFiles } from './files.service.ts';
 
@@ -83,7 +84,7 @@ describe('files for later modules', () => {
     const now = t.clock();
     utimesSync(old, new Date(now.getTime() - days(2)), new Date(now.getTime() - days(2)));
     utimesSync(fresh, now, now);
-    expect(await runDueJobs(t.db, t.env, ['files.tmp-cleanup'])).toEqual({ 'files.tmp-cleanup': 'removed 1' });
+    expect(await runDueJobs(t.db, t.env, platformJobs, ['files.tmp-cleanup'])).toEqual({ 'files.tmp-cleanup': 'removed 1' });
     expect(readdirSync(dir)).toEqual(['fresh.part']);
   });
 });

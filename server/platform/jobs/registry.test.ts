@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
 }
 
 describe('daily job registry', () => {
-  it('runs every job the code defines: none dropped from server/jobs.ts', () => {
+  it('runs every job the code defines: none missing from a module manifest or platform.jobs.ts', () => {
     const defined = sources('server').flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(/:\s*Job\s*=\s*\{\s*name:\s*'([^']+)'/g)].map((m) => m[1]),
     );

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobs } from '../../jobs.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
 import { buildUser } from '../../test/factories.ts';
 import { cstDate, hours } from '../clock.ts';
 import { notify } from '../notify/notify.service.ts';
 import { notifications } from '../notify/notify.table.ts';
-import { type Job, runDueJobs } from './runner.ts';
+import type { Job } from './job.ts';
+import { runDueJobs } from './runner.ts';
 
 let t: TestApp;
 const calls: Record<string, string[]> = { a: [], b: [] };
@@ -40,28 +40,26 @@ const testJobs: Job[] = [
 beforeAll(async () => {
   t = await buildTestApp();
   userId = (await buildUser(t)).id;
-  jobs.push(...testJobs);
 });
 afterAll(async () => {
-  for (const j of testJobs) jobs.splice(jobs.indexOf(j), 1);
   await t.close();
 });
 
 describe('daily job runner', () => {
   it('runs each job once per CST day, again the next day, and one failing job does not stop the others', async () => {
     t.clock.set('2026-03-02T23:30:00+08:00');
-    expect(await runDueJobs(t.db, t.env, names)).toEqual({
+    expect(await runDueJobs(t.db, t.env, testJobs, names)).toEqual({
       'test.reminder': 'sent 1',
       'test.broken': 'error: 数据源不可用',
       'test.after': 'ok',
     });
     t.clock.advance(hours(0.4));
-    expect(await runDueJobs(t.db, t.env, names)).toEqual({});
+    expect(await runDueJobs(t.db, t.env, testJobs, names)).toEqual({});
     expect(calls.a).toEqual(['2026-03-02']);
 
     // 00:10 CST is still 16:10 UTC the day before: the CST calendar decides
     t.clock.set('2026-03-03T00:10:00+08:00');
-    const next = await runDueJobs(t.db, t.env, names);
+    const next = await runDueJobs(t.db, t.env, testJobs, names);
     expect(next['test.reminder']).toBe('sent 1');
     expect(calls).toEqual({ a: ['2026-03-02', '2026-03-03'], b: ['2026-03-02', '2026-03-03'] });
     expect(await t.db.select().from(notifications).where(eq(notifications.userId, userId))).toHaveLength(2);

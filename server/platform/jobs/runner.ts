@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { jobs } from '../../jobs.ts';
 import { cstDate } from '../clock.ts';
 import { type AppEnv, systemCtx } from '../context.ts';
 import { jobRuns } from '../notify/notify.table.ts';
+import type { Job } from './job.ts';
 
-export type { Job } from './job.ts';
-
-/** Runs every job that has not run yet on the clock's calendar day (CST); returns what each reported. */
-export async function runDueJobs(db: Db, env: AppEnv, only?: string[]): Promise<Record<string, string>> {
+/**
+ * Runs every job of `jobs` (the composed list, `server/jobs.ts`) that has not run yet on the clock's calendar day
+ * (CST), or only those named in `only`; returns what each reported.
+ */
+export async function runDueJobs(db: Db, env: AppEnv, jobs: readonly Job[], only?: string[]): Promise<Record<string, string>> {
   const ctx = systemCtx(db, env);
   const today = cstDate(ctx.now);
   const results: Record<string, string> = {};
@@ -32,13 +33,13 @@ export async function runDueJobs(db: Db, env: AppEnv, only?: string[]): Promise<
 }
 
 /** Checks once a minute (and at start) for jobs due today. */
-export function startJobRunner(db: Db, env: AppEnv): () => void {
+export function startJobRunner(db: Db, env: AppEnv, jobs: readonly Job[]): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runDueJobs(db, env);
+      await runDueJobs(db, env, jobs);
     } finally {
       running = false;
     }

@@ -1,7 +1,7 @@
 import { and, eq, lte } from 'drizzle-orm';
 import { addMonths } from '../../../common/member.ts';
 import { cstDate, days } from '../../platform/clock.ts';
-import type { Job } from '../../platform/jobs/runner.ts';
+import type { Job } from '../../platform/jobs/job.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { probationMonths } from '../../platform/rules/rules.service.ts';
 import { members } from './member.table.ts';

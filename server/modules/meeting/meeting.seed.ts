@@ -1,11 +1,11 @@
-import { DEFAULT_TEMPLATES, type MeetingType } from '../../common/meeting.ts';
-import { addDays, addMonths } from '../modules/committee/term.rules.ts';
-import { meetingRules } from '../modules/meeting/meeting.rules.ts';
-import { meetingAgendaItems, meetingAttendance, meetingReviews, meetings } from '../modules/meeting/meeting.table.ts';
-import { firstTopics, followUps } from '../modules/meeting/topic.table.ts';
-import { rules } from '../platform/rules/rules.service.ts';
-import { type Demo, type DemoMember, type DemoOrg, insertChunked } from './demo.context.ts';
-import { DEMO_TOPICS, FORMS, LECTURES, PROCEEDINGS, RESOLUTIONS, THEMES } from './meetings.seed.data.ts';
+import { DEFAULT_TEMPLATES, type MeetingType } from '../../../common/meeting.ts';
+import { rules } from '../../platform/rules/rules.service.ts';
+import { type Demo, type DemoMember, type DemoOrg, insertChunked } from '../../platform/seed.ts';
+import { addDays, addMonths } from '../committee/term.rules.ts';
+import { meetingRules } from './meeting.rules.ts';
+import { DEMO_TOPICS, FORMS, LECTURES, PROCEEDINGS, RESOLUTIONS, THEMES } from './meeting.seed.data.ts';
+import { meetingAgendaItems, meetingAttendance, meetingReviews, meetings } from './meeting.table.ts';
+import { firstTopics, followUps } from './topic.table.ts';
 
 type Row = typeof meetings.$inferInsert;
 const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { memberChangeRequests, members } from '../modules/member/member.table.ts';
-import { users } from '../modules/user/user.table.ts';
-import { audit } from '../platform/audit/audit.service.ts';
-import { days } from '../platform/clock.ts';
-import { encryptPii, maskPhone } from '../platform/pii/pii.ts';
-import type { Demo } from './demo.context.ts';
+import { audit } from '../../platform/audit/audit.service.ts';
+import { days } from '../../platform/clock.ts';
+import { encryptPii, maskPhone } from '../../platform/pii/pii.ts';
+import type { Demo } from '../../platform/seed.ts';
+import { users } from '../user/user.table.ts';
+import { memberChangeRequests, members } from './member.table.ts';
 
 const at = (demo: Demo, daysAgo: number) => new Date(demo.ctx.now.getTime() - days(daysAgo));
 

@@ -1,4 +1,4 @@
-import type { StudyTheme } from '../../common/study-labels.ts';
+import type { StudyTheme } from '../../../common/study-labels.ts';
 
 /** Demo study materials: [title, theme, paragraphs]; published by 州国资委党委 through the year. */
 export const DEMO_MATERIALS: [string, StudyTheme, string[]][] = [

@@ -1,10 +1,10 @@
-import { addDays } from '../modules/committee/term.rules.ts';
-import { studyMaterials, studyReadingSessions } from '../modules/study/material.table.ts';
-import { studyPlanItems, studyPlans } from '../modules/study/plan.table.ts';
-import { scoreAttempt } from '../modules/study/quiz.rules.ts';
-import { studyAttempts, studyQuestions, studyQuizzes } from '../modules/study/quiz.table.ts';
-import { studyAttendees, studyRecords } from '../modules/study/record.table.ts';
-import { type Demo, type DemoMember, type DemoOrg, demoOrg, insertChunked } from './demo.context.ts';
+import { type Demo, type DemoMember, type DemoOrg, demoOrg, insertChunked } from '../../platform/seed.ts';
+import { addDays } from '../committee/term.rules.ts';
+import { studyMaterials, studyReadingSessions } from './material.table.ts';
+import { studyPlanItems, studyPlans } from './plan.table.ts';
+import { scoreAttempt } from './quiz.rules.ts';
+import { studyAttempts, studyQuestions, studyQuizzes } from './quiz.table.ts';
+import { studyAttendees, studyRecords } from './record.table.ts';
 import { DEMO_CLASS_TOPICS, DEMO_MATERIALS, DEMO_QUESTIONS, DEMO_STUDY_TOPICS, DEMO_TEAMS } from './study.seed.data.ts';
 
 const at = (date: string, hour: number, minute = 0) =>

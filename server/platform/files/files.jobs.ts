@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hours } from '../clock.ts';
-import type { Job } from '../jobs/runner.ts';
+import type { Job } from '../jobs/job.ts';
 import { removeQuietly } from './files.storage.ts';
 
 /** Daily: removes upload temp files a crashed or cut-off request left behind (older than a day). */

@@ -1,5 +1,6 @@
 import { asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../jobs.ts';
 import { days } from '../../platform/clock.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { notifications } from '../../platform/notify/notify.table.ts';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const JOB = ['fivegood-step-reminders'];
-const run = () => runDueJobs(t.db, t.env, JOB);
+const run = () => runDueJobs(t.db, t.env, jobs, JOB);
 const inbox = async (userId: string) =>
   (
     await t.db

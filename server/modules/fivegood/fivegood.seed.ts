@@ -1,12 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { RubricContent } from '../../common/fivegood.ts';
-import { gradeAssessment } from '../modules/fivegood/fivegood.rules.ts';
-import { fivegoodAssessments, fivegoodCampaigns, fivegoodRubrics, type ScoreEntry, type Step } from '../modules/fivegood/fivegood.table.ts';
-import { fivegoodRatings, fivegoodRectifications, fivegoodVetoEvents } from '../modules/fivegood/rating.table.ts';
-import { ensureRubric } from '../modules/fivegood/rubric.service.ts';
-import { orgs } from '../modules/org/org.table.ts';
-import type { Demo } from './demo.context.ts';
-import { FUKANG_BRANCH } from './demo.orgs.data.ts';
+import type { RubricContent } from '../../../common/fivegood.ts';
+import type { Demo } from '../../platform/seed.ts';
+import { orgs } from '../org/org.table.ts';
+import { gradeAssessment } from './fivegood.rules.ts';
+import { fivegoodAssessments, fivegoodCampaigns, fivegoodRubrics, type ScoreEntry, type Step } from './fivegood.table.ts';
+import { fivegoodRatings, fivegoodRectifications, fivegoodVetoEvents } from './rating.table.ts';
+import { ensureRubric } from './rubric.service.ts';
+
+/** The demo tree's showcase branch (server/demo/demo.orgs.data.ts), named in the mission text. */
+const FUKANG_BRANCH = '阜康匝道收费站党支部';
 
 type Stage = 'draft' | 'returned' | 'submitted' | 'forwarded' | 'confirmed';
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);

@@ -1,10 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
-import { addDays } from '../modules/committee/term.rules.ts';
-import { members } from '../modules/member/member.table.ts';
-import { transfers } from '../modules/transfer/transfer.table.ts';
-import { notify } from '../platform/notify/notify.service.ts';
-import { rules } from '../platform/rules/rules.service.ts';
-import type { Demo, DemoMember } from './demo.context.ts';
+import { notify } from '../../platform/notify/notify.service.ts';
+import { rules } from '../../platform/rules/rules.service.ts';
+import type { Demo, DemoMember } from '../../platform/seed.ts';
+import { addDays } from '../committee/term.rules.ts';
+import { members } from '../member/member.table.ts';
+import { transfers } from './transfer.table.ts';
 
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 const REASONS = ['工作调动', '岗位交流', '收费站人员调整', '项目部撤并后调整', '轮岗交流'];

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Job } from '../../platform/jobs/runner.ts';
+import type { Job } from '../../platform/jobs/job.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { orgs } from '../org/org.table.ts';
