@@ -7,7 +7,7 @@ import { createPeopleFactory } from '../server/demo/demo.people.ts';
 import { createRng } from '../server/demo/demo.rng.ts';
 import { firstTopics } from '../server/modules/meeting/topic.table.ts';
 import { members } from '../server/modules/member/member.table.ts';
-import { orgs } from '../server/modules/org/org.table.ts';
+import { orgs } from '../server/platform/access/org.table.ts';
 import type { Keys } from '../server/platform/pii/keys.ts';
 import { blindIndex, encryptPii, maskIdNumber, maskPhone } from '../server/platform/pii/pii.ts';
 import { generateActivity } from './generate.sql.ts';

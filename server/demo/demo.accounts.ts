@@ -1,7 +1,7 @@
 import { ROLE_LABELS, type Role } from '../../common/access.ts';
-import { userRoles, users } from '../modules/user/user.table.ts';
 import { normalizeUsername } from '../platform/auth/password.rules.ts';
 import { hashPassword } from '../platform/auth/password.service.ts';
+import { userRoles, users } from '../platform/auth/user.table.ts';
 import { randomInitialPassword } from '../platform/bootstrap.ts';
 import { type Demo, type DemoMember, demoOrg } from '../platform/seed.ts';
 import { FUKANG_BRANCH, JIAOTOU_CHANGJI } from './demo.orgs.data.ts';

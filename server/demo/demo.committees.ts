@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { committeeMembers, committees } from '../modules/committee/committee.table.ts';
 import { addDays, addMonths, termYears } from '../modules/committee/term.rules.ts';
-import { orgs } from '../modules/org/org.table.ts';
+import { orgs } from '../platform/access/org.table.ts';
 import { rules } from '../platform/rules/rules.service.ts';
 import type { Demo } from '../platform/seed.ts';
 

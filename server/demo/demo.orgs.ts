@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { orgs } from '../modules/org/org.table.ts';
+import { orgs } from '../platform/access/org.table.ts';
 import { type Demo, type DemoOrg, insertChunked, type OrgSpec } from '../platform/seed.ts';
 import { DEMO_TREE } from './demo.orgs.data.ts';
 

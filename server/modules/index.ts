@@ -1,5 +1,6 @@
 import { cockpitModule } from './cockpit/cockpit.module.ts';
 import { committeeModule } from './committee/committee.module.ts';
+import { establishmentModule } from './establishment/establishment.module.ts';
 import { fivegoodModule } from './fivegood/fivegood.module.ts';
 import { meetingModule } from './meeting/meeting.module.ts';
 import { memberModule } from './member/member.module.ts';
@@ -18,6 +19,7 @@ export const modules: readonly ModuleDef[] = [
   orgModule,
   userModule,
   committeeModule,
+  establishmentModule,
   meetingModule,
   transferModule,
   memberModule,

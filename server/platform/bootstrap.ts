@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { orgs } from '../modules/org/org.table.ts';
-import { userRoles, users } from '../modules/user/user.table.ts';
+import { orgs } from './access/org.table.ts';
 import { normalizeUsername } from './auth/password.rules.ts';
 import { hashPassword } from './auth/password.service.ts';
+import { userRoles, users } from './auth/user.table.ts';
 
 /** A random initial password that meets the 12-character admin policy (upper, lower, digit, symbol). */
 export function randomInitialPassword(): string {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { OrgType, Role } from '../../common/access.ts';
-import { orgs } from '../modules/org/org.table.ts';
-import { userRoles, users } from '../modules/user/user.table.ts';
+import { orgs } from '../platform/access/org.table.ts';
 import { normalizeUsername } from '../platform/auth/password.rules.ts';
 import { hashPassword } from '../platform/auth/password.service.ts';
+import { userRoles, users } from '../platform/auth/user.table.ts';
 import { type Agent, login, TEST_PASSWORD, type TestApp } from './build-test-app.ts';
 
 let seq = 0;

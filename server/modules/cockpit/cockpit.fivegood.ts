@@ -1,7 +1,7 @@
 import { type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { orgs } from '../../platform/access/org.table.ts';
 import { fivegoodAssessments, fivegoodCampaigns } from '../fivegood/fivegood.table.ts';
 import { fivegoodRatings } from '../fivegood/rating.table.ts';
-import { orgs } from '../org/org.table.ts';
 
 export type FivegoodFigures = {
   campaign: { name: string; status: string } | null;

@@ -1,7 +1,7 @@
 import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgTable, PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { orgs } from '../org/org.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { type FivegoodFigures, fivegoodJson } from './cockpit.fivegood.ts';
 import { cockpitOrgTotals, cockpitRollups } from './cockpit.table.ts';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { cstDate, minutes } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { orgWarnings } from '../org/org.warnings.service.ts';
+import { orgWarnings } from '../establishment/establishment.service.ts';
 
 export type WarningCounts = { total: number; error: number; warning: number; notice: number; asOf: string };
 type Entry = { at: number; value: WarningCounts | null; running: Promise<WarningCounts> | null };

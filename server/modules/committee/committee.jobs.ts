@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import { orgs } from '../../platform/access/org.table.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Job } from '../../platform/jobs/job.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { endsOn } from './committee.service.ts';
 import { committees } from './committee.table.ts';
 import { reminderMonths, termState } from './term.rules.ts';

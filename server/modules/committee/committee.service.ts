@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CommitteeCreate, CommitteeUpdate, Postpone } from '../../../common/committee.ts';
+import { type Org, orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate } from '../../platform/clock.ts';
@@ -8,7 +9,6 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { type Rules, rules } from '../../platform/rules/rules.service.ts';
 import { members } from '../member/member.table.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { type Org, orgs } from '../org/org.table.ts';
 import type { CommitteeOutT } from './committee.schema.ts';
 import { type Committee, committeeMembers, committees } from './committee.table.ts';
 import { addMonths, electionQuorumProblem, postponementProblem, reminderMonths, termState, termYears } from './term.rules.ts';

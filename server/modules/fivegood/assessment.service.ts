@@ -2,11 +2,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Permission } from '../../../common/access.ts';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type RubricContent } from '../../../common/fivegood.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { orgs } from '../org/org.table.ts';
 import { loadCampaign } from './campaign.service.ts';
 import { gradeAssessment } from './fivegood.rules.ts';
 import {

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../../common/fivegood.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { stepDeadline } from './assessment.service.ts';
 import { loadCampaign } from './campaign.service.ts';
 import { promotionRate } from './fivegood.rules.ts';

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CampaignCreate } from '../../../common/fivegood.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate } from '../../platform/clock.ts';
@@ -8,7 +9,6 @@ import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { eligibility } from './fivegood.rules.ts';
 import { type Campaign, fivegoodAssessments, fivegoodCampaigns } from './fivegood.table.ts';
 import { loadRubric } from './rubric.service.ts';

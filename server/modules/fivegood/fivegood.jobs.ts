@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/access.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { cstDate, days } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Job } from '../../platform/jobs/job.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { stepDeadline } from './assessment.service.ts';
 import { fivegoodAssessments, fivegoodCampaigns } from './fivegood.table.ts';
 import { fivegoodRectifications } from './rating.table.ts';

@@ -4,10 +4,10 @@
 import { inArray } from 'drizzle-orm';
 import { DATA_SOURCE_LABELS, type DataSource, type Indicator } from '../../../common/fivegood.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { type Org, orgs } from '../../platform/access/org.table.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { commonPath } from '../org/org.paths.ts';
-import { type Org, orgs } from '../org/org.table.ts';
 import {
   type Batch,
   committeeTerm,

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { RubricContent } from '../../../common/fivegood.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import type { Demo } from '../../platform/seed.ts';
-import { orgs } from '../org/org.table.ts';
 import { gradeAssessment } from './fivegood.rules.ts';
 import { fivegoodAssessments, fivegoodCampaigns, fivegoodRubrics, type ScoreEntry, type Step } from './fivegood.table.ts';
 import { fivegoodRatings, fivegoodRectifications, fivegoodVetoEvents } from './rating.table.ts';

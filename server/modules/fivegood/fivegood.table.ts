@@ -1,7 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Evidence, RubricContent } from '../../../common/fivegood.ts';
 import { ASSESSMENT_STATUSES, CAMPAIGN_STATUSES } from '../../../common/fivegood.ts';
-import { orgs } from '../org/org.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 
 /** A rubric version: content is never edited in place; saving creates the next version. */
 export const fivegoodRubrics = pgTable('fivegood_rubrics', {

@@ -1,12 +1,12 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgs } from '../../platform/access/org.table.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { days } from '../../platform/clock.ts';
 import { multipartBody, PNG } from '../../platform/files/files.fixtures.ts';
 import type { Agent, TestApp } from '../../test/build-test-app.ts';
 import { buildTestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
-import { orgs } from '../org/org.table.ts';
 import { deadlinesOf, scoresFor } from './fivegood.factory.ts';
 import { defaultRubric } from './rubric.yaml.ts';
 

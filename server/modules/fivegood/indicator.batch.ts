@@ -1,9 +1,9 @@
 // What the 五个好 data sources share: the batch of branches being scored and the shape of a finding.
 import { sql } from 'drizzle-orm';
 import type { Indicator } from '../../../common/fivegood.ts';
+import { type Org, orgs } from '../../platform/access/org.table.ts';
 import { escapeLike } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { type Org, orgs } from '../org/org.table.ts';
 
 export type SourceEvidence = { title: string; link: string | null; ok: boolean };
 /** What a data source found in the assessed year: a ratio of attainment (0–1), a one-line measure and the records. */

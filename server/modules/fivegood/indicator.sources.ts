@@ -3,19 +3,19 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { cstDate } from '../../platform/clock.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { endsOn } from '../committee/committee.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { reminderMonths, termState } from '../committee/term.rules.ts';
+import { warningsOf } from '../establishment/establishment.service.ts';
 import { evaluateCalendar, type OrgRow } from '../meeting/calendar.service.ts';
 import { topicRelayCounts } from '../meeting/held.rollup.table.ts';
 import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
 import { pathIds } from '../org/org.paths.ts';
-import { orgs } from '../org/org.table.ts';
-import { warningsOf } from '../org/org.warnings.service.ts';
 import { type Batch, group, pct, type Source, withinBatch } from './indicator.batch.ts';
 import { studyHours } from './indicator.study.ts';
 

@@ -1,10 +1,10 @@
 // 学时达标, the study-hours data source of the 五个好 indicators.
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Org } from '../../platform/access/org.table.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { members } from '../member/member.table.ts';
 import { pathIds } from '../org/org.paths.ts';
-import type { Org } from '../org/org.table.ts';
 import { hoursOfMembers } from '../study/hours.rollup.ts';
 import { hoursRules, judgeHours } from '../study/hours.rules.ts';
 import { group, pct, type Source, type SourceFinding, withinBatch } from './indicator.batch.ts';

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate } from '../../platform/clock.ts';
@@ -8,7 +9,6 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { blank, docTitle, para, signatureBlock, toBuffer } from '../../platform/export/docx.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { fivegoodAssessments, fivegoodCampaigns, fivegoodRubrics } from './fivegood.table.ts';
 import { fivegoodRatings, fivegoodRectifications, fivegoodVetoEvents, type Rating } from './rating.table.ts';
 import { ensureRubric } from './rubric.service.ts';

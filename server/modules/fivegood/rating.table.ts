@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { fivegoodCampaigns } from './fivegood.table.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OrgType } from '../../../common/access.ts';
 import { CALENDAR_KEY_LABELS } from '../../../common/meeting.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { type Rules, rules } from '../../platform/rules/rules.service.ts';
 import { members } from '../member/member.table.ts';
 import { commonPath, subtreeTotals } from '../org/org.paths.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { type CellStatus, cellStatus, hasCommitteeOf, periodsOf, requirementsFor, worst } from './calendar.rules.ts';
 import { heldByMonth } from './held.rollup.ts';
 

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../platform/auth/user.table.ts';
 import { minutes } from '../../platform/clock.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
-import { users } from '../user/user.table.ts';
 import { buildMembers, planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;

@@ -1,12 +1,12 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { orgs } from '../org/org.table.ts';
 import type { FollowUpCreateT, FollowUpUpdateT } from './follow-up.schema.ts';
 import { loadMeeting } from './meeting.access.ts';
 import { agendaOf } from './meeting.detail.ts';

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { MEETING_TYPE_LABELS } from '../../../common/meeting.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate, days } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { meetingAgendaItems, meetings } from './meeting.table.ts';
 import { firstTopics, followUps } from './topic.table.ts';
 

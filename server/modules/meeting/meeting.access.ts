@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { inScope, scopePaths } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { orgs } from '../org/org.table.ts';
 import { type Meeting, meetings } from './meeting.table.ts';
 
 export type LoadedMeeting = { m: Meeting; orgPath: string; orgName: string; orgParentId: string | null };

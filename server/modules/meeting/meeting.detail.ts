@@ -1,10 +1,10 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import type { LoadedMeeting } from './meeting.access.ts';
 import { canReviewAt } from './meeting.access.ts';
 import { checkRecord, meetingRules, quorum } from './meeting.rules.ts';

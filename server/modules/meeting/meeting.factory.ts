@@ -1,9 +1,9 @@
 // Meeting objects written directly, for the authorization matrix and other tests.
 import { eq } from 'drizzle-orm';
 import { DEFAULT_TEMPLATES, type MeetingType } from '../../../common/meeting.ts';
+import { users } from '../../platform/auth/user.table.ts';
 import { minutes } from '../../platform/clock.ts';
 import type { TestApp } from '../../test/build-test-app.ts';
-import { users } from '../user/user.table.ts';
 import { buildMembers } from './meeting.fixtures.ts';
 import { meetingAgendaItems, meetingAttendance, meetings } from './meeting.table.ts';
 import { signinToken } from './signin.service.ts';

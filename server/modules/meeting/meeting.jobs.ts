@@ -1,10 +1,10 @@
 import { and, eq, lte } from 'drizzle-orm';
+import { orgs } from '../../platform/access/org.table.ts';
 import { cstDate, days } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Job } from '../../platform/jobs/job.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { evaluateCalendar, type OrgRow } from './calendar.service.ts';
 import { meetingRules } from './meeting.rules.ts';
 import { followUps } from './topic.table.ts';

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { MEETING_TYPE_LABELS } from '../../../common/meeting.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate, days } from '../../platform/clock.ts';
@@ -8,7 +9,6 @@ import { conflict, invalid } from '../../platform/errors.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { members } from '../member/member.table.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { assertEditable, loadMeeting } from './meeting.access.ts';
 import { attendanceOf, countsOf, meetingDetail } from './meeting.detail.ts';
 import { meetingRules } from './meeting.rules.ts';

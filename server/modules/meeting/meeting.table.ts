@@ -1,7 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ATTENDANCE_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../../../common/meeting.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { firstTopics } from './topic.table.ts';
 
 export type VoteResult = { motion: string; votesFor: number; votesAgainst: number; abstain: number };

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgs } from '../../platform/access/org.table.ts';
 import { hours } from '../../platform/clock.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { buildMembers, planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;

@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { MEETING_TYPE_LABELS } from '../../../common/meeting.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { minutes } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
-import { orgs } from '../org/org.table.ts';
 import { loadMeeting } from './meeting.access.ts';
 import { meetingRules } from './meeting.rules.ts';
 import { meetingAttendance, meetings } from './meeting.table.ts';

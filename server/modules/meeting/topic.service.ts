@@ -1,12 +1,12 @@
 import { and, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { inScope, scopePaths } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { escapeLike, scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { userRoles } from '../../platform/auth/user.table.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
-import { orgs } from '../org/org.table.ts';
-import { userRoles } from '../user/user.table.ts';
 import type { TopicCreateT, TopicUpdateT } from './topic.schema.ts';
 import { type FirstTopic, firstTopics } from './topic.table.ts';
 

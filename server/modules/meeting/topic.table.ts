@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 
 /** 议题库: a 第一议题 kept by SASAC staff or an enterprise committee; once pushed, its publisher's subtree studies it. */
 export const firstTopics = pgTable(

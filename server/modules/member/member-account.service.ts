@@ -3,10 +3,10 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { normalizeUsername } from '../../platform/auth/password.rules.ts';
 import { setPassword } from '../../platform/auth/password.service.ts';
 import { destroyUserSessions } from '../../platform/auth/session.service.ts';
+import { userRoles, users } from '../../platform/auth/user.table.ts';
 import { randomInitialPassword } from '../../platform/bootstrap.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { userRoles, users } from '../user/user.table.ts';
 import { isUniqueViolation, loadMemberInScope } from './member.store.ts';
 import { members } from './member.table.ts';
 

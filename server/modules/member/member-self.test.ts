@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../jobs.ts';
+import { users } from '../../platform/auth/user.table.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
-import { users } from '../user/user.table.ts';
 import { buildMember, makePhone } from './member.factory.ts';
 
 let t: TestApp;

@@ -1,13 +1,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { SelfCorrection } from '../../../common/member.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { escapeLike, scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { decryptPii, encryptPii, maskPhone } from '../../platform/pii/pii.ts';
-import { orgs } from '../org/org.table.ts';
 import { FIELD_LABELS } from './member.service.ts';
 import { loadMemberInScope, memberOut, probation, sealPhone } from './member.store.ts';
 import { type Member, type MemberChangeRequest, memberChangeRequests, members } from './member.table.ts';

@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { CATEGORY_LABELS, GENDER_LABELS, MEMBER_COLUMNS } from '../../../common/member.ts';
 import { inScope, scopePaths } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { XlsxRow, XlsxSpec } from '../../platform/export/xlsx.ts';
 import { decryptPii } from '../../platform/pii/pii.ts';
-import { orgs } from '../org/org.table.ts';
 import { memberFilter } from './member.list.ts';
 import type { MemberListQueryT } from './member.schema.ts';
 import { members } from './member.table.ts';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { idCheckChar } from '../../../common/idcard.ts';
 import type { MemberCreate } from '../../../common/member.ts';
+import { orgs } from '../../platform/access/org.table.ts';
+import { users } from '../../platform/auth/user.table.ts';
 import type { TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, buildUser } from '../../test/factories.ts';
-import { orgs } from '../org/org.table.ts';
-import { users } from '../user/user.table.ts';
 import { sealIdNumber, sealPhone } from './member.store.ts';
 import { memberChangeRequests, members } from './member.table.ts';
 

@@ -1,11 +1,11 @@
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { MEMBER_COLUMNS } from '../../../common/member.ts';
 import { inScope, scopePaths } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { blindIndex } from '../../platform/pii/pii.ts';
-import { orgs } from '../org/org.table.ts';
 import { type RowRef, type ValidRow, validateRows } from './member.import-rows.ts';
 import { sealIdNumber, sealPhone } from './member.store.ts';
 import { type Member, members } from './member.table.ts';

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import { addYears, looksLikePii } from '../../../common/member.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { escapeLike, scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { orgs } from '../org/org.table.ts';
 import type { MemberListQueryT } from './member.schema.ts';
 import { memberOut, probation } from './member.store.ts';
 import { members } from './member.table.ts';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { users } from '../../platform/auth/user.table.ts';
 import { days } from '../../platform/clock.ts';
 import { encryptPii, maskPhone } from '../../platform/pii/pii.ts';
 import type { Demo } from '../../platform/seed.ts';
-import { users } from '../user/user.table.ts';
 import { memberChangeRequests, members } from './member.table.ts';
 
 const at = (demo: Demo, daysAgo: number) => new Date(demo.ctx.now.getTime() - days(daysAgo));

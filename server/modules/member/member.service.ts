@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { type MemberCreate, type MemberUpdate, memberFactProblems } from '../../../common/member.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
@@ -7,7 +8,6 @@ import { cstDate } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { blindIndex, decryptPii } from '../../platform/pii/pii.ts';
-import { orgs } from '../org/org.table.ts';
 import type { MemberOutT } from './member.schema.ts';
 import { isUniqueViolation, loadBranchForWrite, loadMemberInScope, memberOut, probation, sealIdNumber, sealPhone } from './member.store.ts';
 import { members } from './member.table.ts';

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Permission } from '../../../common/access.ts';
 import { addMonths } from '../../../common/member.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { blindIndex, encryptPii, maskIdNumber, maskPhone } from '../../platform/pii/pii.ts';
 import { probationMonths } from '../../platform/rules/rules.service.ts';
-import { orgs } from '../org/org.table.ts';
 import type { MemberOutT } from './member.schema.ts';
 import { type Member, members } from './member.table.ts';
 

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 
 /**
  * 党员. 公民身份号码 and 手机号码 are stored only encrypted (SM4-CTR + HMAC-SM3, key version inside the

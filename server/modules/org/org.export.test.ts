@@ -2,11 +2,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgs } from '../../platform/access/org.table.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
 import { buildMember } from '../member/member.factory.ts';
-import { orgs } from './org.table.ts';
 
 let t: TestApp;
 let ent: { id: string; name: string };

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import { ORG_TYPE_LABELS } from '../../../common/access.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { escapeLike, scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,7 +8,6 @@ import { chineseDate, docTitle, heading, kvTable, para, table, toBuffer } from '
 import type { XlsxColumn, XlsxRow } from '../../platform/export/xlsx.ts';
 import { maskPhone } from '../../platform/pii/pii.ts';
 import { loadOrgInScope } from './org.service.ts';
-import { orgs } from './org.table.ts';
 
 const STATUS_LABELS = { active: '正常', dissolved: '已撤销' } as const;
 

@@ -2,12 +2,12 @@ import { and, asc, eq, ilike, ne, sql } from 'drizzle-orm';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABELS, type OrgType } from '../../../common/access.ts';
 import type { OrgCreate, OrgUpdate } from '../../../common/org.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { type Org, orgs } from '../../platform/access/org.table.ts';
 import { escapeLike, scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { OrgOutT } from './org.schema.ts';
-import { type Org, orgs } from './org.table.ts';
 
 // correlated subqueries name the outer table explicitly: drizzle renders columns unqualified in one-table selects
 const memberCount = sql<number>`(select count(*)::int from members m where m.org_id = "orgs"."id" and m.status = 'active')`;

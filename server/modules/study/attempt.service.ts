@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { orgs } from '../../platform/access/org.table.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
-import { orgs } from '../org/org.table.ts';
 import { SUBMIT_GRACE_SECONDS, scoreAttempt } from './quiz.rules.ts';
 import { type StudyAttempt, studyAttempts, studyQuestions, studyQuizzes } from './quiz.table.ts';
 import { type Me, myMember } from './study.access.ts';

@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { SelfStudy, TeamClass } from '../../../common/study.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate, hours } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { studyMaterials } from './material.table.ts';
 import { membersUnder } from './record.service.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';

@@ -4,8 +4,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { STUDY_FORMS } from '../../../common/study-labels.ts';
 import type { Db } from '../../db/client.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { creditOf, type HoursRules } from './hours.rules.ts';
 
 /** Recomputes study_member_minutes from the records (after a bulk load with the triggers off, or to repair). */

@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { STUDY_FORMS, type StudyForm } from '../../../common/study-labels.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { accountHours, behindAt, type HoursAccount, hoursRules, type StudyEntry, toHours } from './hours.rules.ts';
 import { studyReadingSessions } from './material.table.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';

@@ -1,7 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { MaterialCreate, MaterialUpdate, StudyTheme } from '../../../common/study.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { users } from '../../platform/auth/user.table.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict } from '../../platform/errors.ts';
 import { attachFiles } from '../../platform/files/files.service.ts';
@@ -9,8 +11,6 @@ import { files } from '../../platform/files/files.table.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
-import { users } from '../user/user.table.ts';
 import { plainText, sanitizeMaterialHtml } from './material.sanitize.ts';
 import { type StudyMaterial, studyMaterials } from './material.table.ts';
 import { checkScope, orgInScope } from './study.access.ts';

@@ -1,8 +1,8 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { STUDY_THEMES } from '../../../common/study-labels.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 
 export type MaterialLink = { title: string; url: string };
 

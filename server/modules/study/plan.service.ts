@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PlanCreate, PlanItemInput, StudyForm } from '../../../common/study.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { cstDate } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict } from '../../platform/errors.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { studyReadingSessions } from './material.table.ts';
 import { studyPlanItems, studyPlans } from './plan.table.ts';
 import { studyRecords } from './record.table.ts';

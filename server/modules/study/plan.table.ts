@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { STUDY_FORMS, STUDY_THEMES } from '../../../common/study-labels.ts';
-import { orgs } from '../org/org.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 
 /** 学习计划 of an org for a year (quarter null) or one quarter. */
 export const studyPlans = pgTable(

@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { QuestionInput } from '../../../common/study.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
-import { orgs } from '../org/org.table.ts';
 import { type StudyQuestion, studyQuestions } from './quiz.table.ts';
 import { checkScope, orgInScope } from './study.access.ts';
 

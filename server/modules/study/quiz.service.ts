@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { QuizCreate } from '../../../common/study.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { scoreAttempt } from './quiz.rules.ts';
 import { type StudyQuiz, studyAttempts, studyQuestions, studyQuizzes } from './quiz.table.ts';
 import { checkScope, orgInScope } from './study.access.ts';

@@ -1,7 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { QUESTION_KINDS } from '../../../common/study-labels.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 
 /** 题库: a question kept by an org; `answer` holds the indexes of the correct options (判断题: 0 = 正确, 1 = 错误). */
 export const studyQuestions = pgTable(

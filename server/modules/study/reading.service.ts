@@ -1,10 +1,10 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { READING_BEAT_SECONDS } from '../../../common/study-labels.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { readVerified } from '../../platform/files/files.service.ts';
 import { files } from '../../platform/files/files.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { materialFiles } from './material.service.ts';
 import { studyMaterials, studyReadingSessions } from './material.table.ts';
 import { myMember } from './study.access.ts';

@@ -1,12 +1,12 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RecordCreate, StudyForm } from '../../../common/study.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { meetingAttendance, meetings } from '../meeting/meeting.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';
 import { checkScope, orgInScope } from './study.access.ts';
 

@@ -1,8 +1,8 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { STUDY_FORMS, STUDY_THEMES } from '../../../common/study-labels.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { meetings } from '../meeting/meeting.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { studyMaterials } from './material.table.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Permission } from '../../../common/access.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 
 export type Me = { id: string; name: string; orgId: string; orgPath: string; orgName: string };
 

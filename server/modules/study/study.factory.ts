@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { users } from '../../platform/auth/user.table.ts';
 import { defaultRules } from '../../platform/rules/rules.service.ts';
 import { type Agent, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
 import { buildUser } from '../../test/factories.ts';
 import { branchIn, buildMember } from '../member/member.factory.ts';
-import { users } from '../user/user.table.ts';
 import { checkinToken } from './class.service.ts';
 import { hoursRules } from './hours.rules.ts';
 import { studyMaterials, studyReadingSessions } from './material.table.ts';

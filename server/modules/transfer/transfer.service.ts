@@ -1,13 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { InternalTransfer } from '../../../common/transfer.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { isUniqueViolation, loadMemberInScope } from '../member/member.store.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 import { getTransfer, loadTransfer } from './transfer.read.ts';
 import type { TransferOutT } from './transfer.schema.ts';
 import { type Transfer, transfers } from './transfer.table.ts';

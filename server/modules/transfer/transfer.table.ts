@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgs } from '../../platform/access/org.table.ts';
 import { members } from '../member/member.table.ts';
-import { orgs } from '../org/org.table.ts';
 
 /**
  * 组织关系转接. `internal`: between two orgs of the platform (pending → confirmed | rejected | cancelled; the member

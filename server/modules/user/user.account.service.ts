@@ -4,12 +4,12 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { loginFailures, sessions } from '../../platform/auth/auth.table.ts';
 import { setPassword } from '../../platform/auth/password.service.ts';
 import { destroyUserSessions } from '../../platform/auth/session.service.ts';
+import { type User, userRoles, users } from '../../platform/auth/user.table.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { forbidden, invalid } from '../../platform/errors.ts';
 import type { UserOutT, UserUpdate } from './user.schema.ts';
 import { checkRequestedRoles, checkSeparation, hasAdminRole, loadUserInScope, type RoleRow, rolesOf, rootInScope } from './user.scope.ts';
 import { auditOrg, getUser } from './user.service.ts';
-import { type User, userRoles, users } from './user.table.ts';
 
 const key = (r: { role: string; orgId: string }) => `${r.role}@${r.orgId}`;
 

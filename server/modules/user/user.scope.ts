@@ -1,11 +1,11 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { ADMIN_ROLES, type Permission, ROLE_LABELS, type Role } from '../../../common/access.ts';
 import { type Actor, inScope, scopePaths } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
+import { type User, userRoles, users } from '../../platform/auth/user.table.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { orgs } from '../org/org.table.ts';
-import { type User, userRoles, users } from './user.table.ts';
 
 export type RoleAt = { role: Role; orgId: string };
 export type RoleRow = RoleAt & { orgName: string; orgPath: string };

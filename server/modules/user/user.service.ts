@@ -1,17 +1,17 @@
 import { and, asc, count, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../../common/access.ts';
 import { inScope } from '../../platform/access/actor.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { escapeLike } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { loginFailures } from '../../platform/auth/auth.table.ts';
 import { normalizeUsername } from '../../platform/auth/password.rules.ts';
 import { setPassword } from '../../platform/auth/password.service.ts';
+import { type User, userRoles, users } from '../../platform/auth/user.table.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import { orgs } from '../org/org.table.ts';
 import type { UserCreate, UserOutT } from './user.schema.ts';
 import { checkRequestedRoles, checkSeparation, hasAdminRole, type RoleRow, rolesOf, rootInScope, userScopeWhere } from './user.scope.ts';
-import { type User, userRoles, users } from './user.table.ts';
 
 /** The API shape of an account; only roles at orgs the caller may see are listed. */
 export async function present(ctx: Ctx, list: User[]): Promise<UserOutT[]> {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { ADMIN_ROLES, type Permission, ROLE_PERMISSIONS, type Role } from '../../../common/access.ts';
 import type { Db } from '../../db/client.ts';
-import { orgs } from '../../modules/org/org.table.ts';
-import { userRoles } from '../../modules/user/user.table.ts';
+import { userRoles } from '../auth/user.table.ts';
+import { orgs } from './org.table.ts';
 
 export type HeldRole = { role: Role; orgId: string; orgPath: string; orgName: string };
 

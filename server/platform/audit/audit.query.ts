@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, ilike, isNull, like, lt, lte, or, type SQL } from 'drizzle-orm';
-import { orgs } from '../../modules/org/org.table.ts';
 import { inScope, scopePaths } from '../access/actor.ts';
+import { orgs } from '../access/org.table.ts';
 import { escapeLike, scopeWhere } from '../access/scope.ts';
 import { days } from '../clock.ts';
 import type { Ctx } from '../context.ts';

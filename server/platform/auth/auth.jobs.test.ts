@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../modules/user/user.table.ts';
 import { ADMIN_PASSWORD, buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
 import { buildUser, loginAs } from '../../test/factories.ts';
 import { auditLog } from '../audit/audit.table.ts';
@@ -8,6 +7,7 @@ import { days } from '../clock.ts';
 import { runDueJobs } from '../jobs/runner.ts';
 import { notifications } from '../notify/notify.table.ts';
 import { platformJobs } from '../platform.jobs.ts';
+import { users } from './user.table.ts';
 
 let t: TestApp;
 beforeAll(async () => {

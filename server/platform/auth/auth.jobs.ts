@@ -1,5 +1,4 @@
 import { and, eq, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
-import { users } from '../../modules/user/user.table.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cstDate, days } from '../clock.ts';
 import { type Ctx, withTx } from '../context.ts';
@@ -7,6 +6,7 @@ import type { Job } from '../jobs/job.ts';
 import { notify } from '../notify/notify.service.ts';
 import { passwordExpiresAt, securityPolicy } from './password.service.ts';
 import { destroyUserSessions } from './session.service.ts';
+import { users } from './user.table.ts';
 
 /**
  * 口令到期提醒: from day (expiryDays − expiryWarnDays) of a password's life, one 站内提醒 per password

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../../common/access.ts';
-import { users } from '../../modules/user/user.table.ts';
 import { isAdminRoleSet, loadRoles } from '../access/actor.ts';
 import { audit, auditAlone } from '../audit/audit.service.ts';
 import { days, minutes } from '../clock.ts';
@@ -11,6 +10,7 @@ import type { IpThrottle } from './ip-throttle.ts';
 import { normalizeUsername } from './password.rules.ts';
 import { dummyPasswordHash, passwordExpiresAt, securityPolicy, setPassword, verifyPassword } from './password.service.ts';
 import { createSession, destroyUserSessions, type ResolvedSession } from './session.service.ts';
+import { users } from './user.table.ts';
 
 const INVALID = () => new AppError('INVALID_CREDENTIALS', '用户名或口令错误');
 

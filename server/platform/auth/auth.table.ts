@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../../modules/user/user.table.ts';
+import { users } from './user.table.ts';
 
 /** Server-side sessions; the id is the SHA-256 of the cookie token, so a database read yields no live token. */
 export const sessions = pgTable(

@@ -2,11 +2,11 @@ import { hash, verify } from '@node-rs/argon2';
 import { desc, eq } from 'drizzle-orm';
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy, SecurityPolicySchema } from '../../../common/security-policy.ts';
 import type { Db } from '../../db/client.ts';
-import { passwordHistory, users } from '../../modules/user/user.table.ts';
 import { days } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { cachedSetting, readSetting } from '../settings/settings.service.ts';
 import { passwordProblem } from './password.rules.ts';
+import { passwordHistory, users } from './user.table.ts';
 
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under isolatedModules)
 const ARGON = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };

@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { SecurityPolicy } from '../../../common/security-policy.ts';
 import type { Db } from '../../db/client.ts';
-import { orgs } from '../../modules/org/org.table.ts';
-import { type User, userRoles, users } from '../../modules/user/user.table.ts';
 import { type Actor, type HeldRole, isAdminRoleSet, permissionsOf } from '../access/actor.ts';
+import { orgs } from '../access/org.table.ts';
 import { hours, minutes } from '../clock.ts';
 import { sessions } from './auth.table.ts';
 import { passwordExpiresAt } from './password.service.ts';
+import { type User, userRoles, users } from './user.table.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

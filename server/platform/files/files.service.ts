@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { orgs } from '../../modules/org/org.table.ts';
 import { inScope } from '../access/actor.ts';
+import { orgs } from '../access/org.table.ts';
 import { scopeWhere } from '../access/scope.ts';
 import { audit, auditAlone } from '../audit/audit.service.ts';
 import { type Ctx, withTx } from '../context.ts';

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/access.ts';
-import { orgs } from '../../modules/org/org.table.ts';
-import { userRoles, users } from '../../modules/user/user.table.ts';
+import { orgs } from '../access/org.table.ts';
 import { audit } from '../audit/audit.service.ts';
+import { userRoles, users } from '../auth/user.table.ts';
 import { type Ctx, withTx } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notifications } from './notify.table.ts';

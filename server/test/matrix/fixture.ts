@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { ORG_CHILD_TYPES, type OrgType, ROLES, type Role } from '../../../common/access.ts';
-import { orgs } from '../../modules/org/org.table.ts';
-import { users } from '../../modules/user/user.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { createSession } from '../../platform/auth/session.service.ts';
+import { users } from '../../platform/auth/user.table.ts';
 import { type Agent, agentFor, type TestApp } from '../build-test-app.ts';
 import { buildOrg, buildUser } from '../factories.ts';
 

@@ -1,6 +1,6 @@
 import { and, eq, notLike, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { orgs } from '../../modules/org/org.table.ts';
+import { orgs } from '../../platform/access/org.table.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
 import { buildOrg, loginAs } from '../factories.ts';

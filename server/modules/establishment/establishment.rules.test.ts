@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../platform/rules/rules.service.ts';
-import { type OrgFacts, orgFindings } from './org.rules.ts';
+import { type OrgFacts, orgFindings } from './establishment.rules.ts';
 
 const r = defaultRules();
 const base: OrgFacts = {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { type Org, orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -8,10 +9,9 @@ import { endsOn } from '../committee/committee.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { reminderMonths, termState } from '../committee/term.rules.ts';
 import { members } from '../member/member.table.ts';
-import { subtreeTotals } from './org.paths.ts';
-import { type Finding, type OrgFacts, orgFindings, type WarningLevel } from './org.rules.ts';
-import { loadOrgInScope } from './org.service.ts';
-import { type Org, orgs } from './org.table.ts';
+import { subtreeTotals } from '../org/org.paths.ts';
+import { loadOrgInScope } from '../org/org.service.ts';
+import { type Finding, type OrgFacts, orgFindings, type WarningLevel } from './establishment.rules.ts';
 
 export type OrgWarning = Finding & { orgId: string; orgName: string; orgType: Org['type'] };
 

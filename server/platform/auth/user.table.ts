@@ -1,5 +1,5 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.table.ts';
+import { orgs } from '../access/org.table.ts';
 
 /** Accounts. `usernameNorm` (NFKC + case-folded) is unique so `Zhang`, `zhang` and `Ｚｈａｎｇ` are one name. */
 export const users = pgTable('users', {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
-import { orgWarnings } from './org.warnings.service.ts';
+import { orgWarnings } from './establishment.service.ts';
 
 const Level = z.enum(['error', 'warning', 'notice']);
 const WarningOut = z.object({
