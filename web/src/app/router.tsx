@@ -4,7 +4,7 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { GuardedPage } from './layout/guarded-page.tsx';
 import { NotFound } from './layout/not-found.tsx';
 import { RouteError } from './layout/route-error.tsx';
-import { routes } from './routes.ts';
+import { bareRoutes, routes } from './routes.ts';
 
 const pages: RouteObject[] = routes.map((r) => ({
   path: r.path === '/' ? undefined : r.path.replace(/^\//, ''),
@@ -20,16 +20,11 @@ const loading = <Spin size="large" fullscreen />;
 
 /** Login and password pages stand alone; every other page renders inside the signed-in layout. */
 export const router = createBrowserRouter([
-  {
-    path: '/login',
+  ...bareRoutes.map((r) => ({
+    path: r.path,
     hydrateFallbackElement: loading,
-    lazy: async () => ({ Component: (await import('../features/auth/pages/login-page.tsx')).default }),
-  },
-  {
-    path: '/password',
-    hydrateFallbackElement: loading,
-    lazy: async () => ({ Component: (await import('../features/auth/pages/password-page.tsx')).default }),
-  },
+    lazy: async () => ({ Component: (await r.page()).default }),
+  })),
   {
     path: '/',
     element: <AppLayout />,

@@ -1,6 +1,14 @@
+import type { EChartsOption } from 'echarts';
 import { useEffect, useRef } from 'react';
-import type { EChartProps } from './echart.tsx';
 import { echarts } from './echart-setup.ts';
+
+export type EChartProps = {
+  option: EChartsOption;
+  height?: number | string;
+  ariaLabel?: string;
+  /** a click on a data item (bar, slice, point): its name and index in the series */
+  onItemClick?: (item: { name: string; dataIndex: number }) => void;
+};
 
 /** ECharts instance bound to a div: created once, option replaced on change, resized with its box. */
 export default function EChartImpl({ option, height = 300, ariaLabel, onItemClick }: EChartProps) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { NotificationPage } from '../features/notify/api.ts';
 import { api } from '../lib/api.ts';
+import type { NotificationPage } from '../lib/notify-api.ts';
 import { useApi } from './use-api.ts';
 
 /** Unread 站内提醒 with 标为已读. */

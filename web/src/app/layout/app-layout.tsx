@@ -2,10 +2,11 @@ import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Grid, Layout, Menu, Result, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { NotificationBell } from '../../features/notify/components/notification-bell.tsx';
+import { NotificationBell } from '../../components/notification-bell.tsx';
 import { isRedirectError } from '../../lib/api.ts';
 import { useMe } from '../../lib/auth.ts';
-import { MENU_GROUPS } from '../routes.ts';
+import { NavContext } from '../../lib/feature.ts';
+import { MENU_GROUPS, routes } from '../routes.ts';
 import { buildMenu, matchRoute } from './menu.ts';
 import { UserMenu } from './user-menu.tsx';
 
@@ -122,7 +123,9 @@ export function AppLayout() {
               ...(route?.path === '/' ? [{ title: '工作台' }] : []),
             ]}
           />
-          <Outlet />
+          <NavContext.Provider value={routes}>
+            <Outlet />
+          </NavContext.Provider>
         </Content>
       </Layout>
     </Layout>

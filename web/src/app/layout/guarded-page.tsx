@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import { useNavigate } from 'react-router';
 import { allows } from '../../lib/access.ts';
 import { useMe } from '../../lib/auth.ts';
-import type { AppRoute } from '../routes.ts';
+import type { AppRoute } from '../../lib/feature.ts';
 
 /** Renders a page only when the user holds its permission (the server refuses the data anyway). */
 export function GuardedPage({ route, page: Page }: { route: AppRoute; page: ComponentType }) {

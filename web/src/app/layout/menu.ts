@@ -2,7 +2,8 @@ import type { MenuProps } from 'antd';
 import { createElement } from 'react';
 import { allows } from '../../lib/access.ts';
 import type { Me } from '../../lib/auth.ts';
-import { type AppRoute, MENU_GROUPS, routes } from '../routes.ts';
+import type { AppRoute } from '../../lib/feature.ts';
+import { MENU_GROUPS, routes } from '../routes.ts';
 
 type Item = Required<MenuProps>['items'][number];
 

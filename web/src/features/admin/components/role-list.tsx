@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select, Space } from 'antd';
 import { ROLE_LABELS, ROLES } from '../../../../../common/access.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 

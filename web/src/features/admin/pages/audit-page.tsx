@@ -2,8 +2,8 @@ import { Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { useCan } from '../../../lib/access.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
 import { type AuditQuery, type AuditRecord, useAudit, useAuditActions } from '../api.ts';
 import { AuditDrawer } from '../components/audit-drawer.tsx';
 import { objectName, roleNames } from '../components/audit-format.ts';

@@ -1,6 +1,6 @@
 import { Descriptions, Drawer, Empty, Tag, Timeline } from 'antd';
 import { DUTY_LABELS } from '../../../../../common/committee.ts';
-import { OrgWarningBadges } from '../../org/components/org-warning-badges.tsx';
+import { OrgWarningBadges } from '../../../components/org-warning-badges.tsx';
 import { useOrgCommittees } from '../api.ts';
 import { TermTag } from './term-tag.tsx';
 

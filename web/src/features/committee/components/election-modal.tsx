@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DUTIES, DUTY_LABELS, type Duty } from '../../../../../common/committee.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { useCommitteeMutations, useFullMembers } from '../api.ts';
 
 type Values = {

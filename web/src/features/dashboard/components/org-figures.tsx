@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { ORG_TYPE_LABELS, ORG_TYPES } from '../../../../../common/access.ts';
 import { EChart } from '../../../components/echart.tsx';
-import { useOrgs } from '../../org/api.ts';
+import { useOrgs } from '../../../lib/org-api.ts';
 
 /** Org counts by type and the member total of the caller's scope, computed from /api/orgs. */
 export function OrgFigures() {

@@ -1,7 +1,7 @@
 import { Button, Card, Empty, List, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
-import { useMarkRead, useNotifications } from '../../notify/api.ts';
+import { useMarkRead, useNotifications } from '../../../lib/notify-api.ts';
 
 /** The caller's unread 站内提醒, newest first. */
 export function UnreadReminders() {

@@ -2,8 +2,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Input, InputNumber, Space, Table, Tag, Tooltip, Upload } from 'antd';
 import type { Evidence, Indicator, RubricContent } from '../../../../../common/fivegood.ts';
 import { api } from '../../../lib/api.ts';
-import type { StoredFile } from '../../files/api.ts';
-import { FILE_ACCEPT } from '../../files/api.ts';
+import type { StoredFile } from '../../../lib/files-api.ts';
+import { FILE_ACCEPT } from '../../../lib/files-api.ts';
 import type { Proposal, ScoreEntry } from '../api.ts';
 
 export type Draft = Record<string, { score: number | null; note: string; evidence: Evidence[] }>;

@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { useMe } from '../../../lib/auth.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
 import { useFivegoodMutations, useRubrics } from '../api.ts';
 
 const STEPS = [

@@ -1,9 +1,9 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { useCan } from '../../../lib/access.ts';
 import { useDownload } from '../../../lib/use-download.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
 import { type Rating, type Rectification, useFivegoodMutations, useRatings, useRectifications, useRubrics } from '../api.ts';
 import { GradeTag } from '../components/grade-tag.tsx';
 import { ReasonButton } from '../components/reason-button.tsx';

@@ -1,7 +1,7 @@
 import { App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { MEETING_TYPE_LABELS, MEETING_TYPES } from '../../../../../common/meeting.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { usePlanMeeting } from '../api.ts';
 
 type Values = {

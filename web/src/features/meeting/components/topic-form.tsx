@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { TOPIC_SOURCES } from '../../../../../common/meeting.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { useTopicMutations } from '../api.ts';
 
 /** 新增议题: title, source, the date of the speech or instruction (lag days count from it), material. */

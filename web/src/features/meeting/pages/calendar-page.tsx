@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { api } from '../../../lib/api.ts';
 import { useMe } from '../../../lib/auth.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
 import { type CellStatus, STATUS_COLORS, STATUS_LABELS } from '../api.ts';
 
 type Heat = {

@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingStatus } from '../../../../../common/meeting.ts';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { useCan } from '../../../lib/access.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
 import { type MeetingRow, useMeetings } from '../api.ts';
 import { PlanModal } from '../components/plan-modal.tsx';
 

@@ -11,8 +11,8 @@ import {
   MemberCreateSchema,
   memberFactProblems,
 } from '../../../../../common/member.ts';
+import type { Org } from '../../../lib/org-api.ts';
 import { blankToNull, zodRule } from '../../../lib/zod-form.ts';
-import type { Org } from '../../org/api.ts';
 import { type Member, useMemberMutations } from '../api.ts';
 
 type Props = { member?: Member; orgs: Org[]; defaultOrgId?: string; onClose: () => void; onSaved: (m: Member) => void };

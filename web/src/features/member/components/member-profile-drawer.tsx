@@ -2,8 +2,8 @@ import { EyeOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { CATEGORY_LABELS, GENDER_LABELS, type MemberStatus, STATUS_LABELS } from '../../../../../common/member.ts';
+import { MemberTransfers } from '../../../components/member-transfers.tsx';
 import { useCan } from '../../../lib/access.ts';
-import { MemberTransfers } from '../../transfer/components/member-transfers.tsx';
 import { type Member, unmask, useMember, useMemberHistory } from '../api.ts';
 import { MemberAccountSection } from './member-account-section.tsx';
 

@@ -3,10 +3,10 @@ import { App, Badge, Button, Card, Col, Popconfirm, Row, Skeleton, Space, Table,
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../../../../../common/member.ts';
+import { OrgTree } from '../../../components/org-tree.tsx';
 import { useCan } from '../../../lib/access.ts';
+import { useOrgs } from '../../../lib/org-api.ts';
 import { useDownload } from '../../../lib/use-download.ts';
-import { useOrgs } from '../../org/api.ts';
-import { OrgTree } from '../../org/components/org-tree.tsx';
 import { lookup, type Member, type MemberFilter, useCorrections, useMemberMutations, useMembers } from '../api.ts';
 import { CorrectionsPanel } from '../components/corrections-panel.tsx';
 import { ImportModal } from '../components/import-modal.tsx';

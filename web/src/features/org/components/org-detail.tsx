@@ -1,12 +1,12 @@
 import { DeleteOutlined, DragOutlined, EditOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Divider, Space, Tag } from 'antd';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABELS } from '../../../../../common/access.ts';
+import { Attachments } from '../../../components/attachments.tsx';
+import { OrgWarningBadges } from '../../../components/org-warning-badges.tsx';
 import { useCan } from '../../../lib/access.ts';
+import type { Org } from '../../../lib/org-api.ts';
+import type { OrgNode } from '../../../lib/org-tree.ts';
 import { useDownload } from '../../../lib/use-download.ts';
-import { Attachments } from '../../files/components/attachments.tsx';
-import type { Org } from '../api.ts';
-import type { OrgNode } from '../tree.ts';
-import { OrgWarningBadges } from './org-warning-badges.tsx';
 
 export type OrgAction = 'create' | 'edit' | 'move' | 'dissolve';
 

@@ -1,5 +1,5 @@
 import { Form, Input, Modal } from 'antd';
-import { type Org, useOrgMutations } from '../api.ts';
+import { type Org, useOrgMutations } from '../../../lib/org-api.ts';
 
 /** 撤销 with the reason the 党组织 was dissolved (kept on the record). */
 export function OrgDissolveModal({ org, onClose, onDone }: { org: Org; onClose: () => void; onDone: () => void }) {

@@ -3,8 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABELS, type OrgType } from '../../../../../common/access.ts';
 import { OrgCreateSchema } from '../../../../../common/org.ts';
+import { type Org, useOrgMutations } from '../../../lib/org-api.ts';
 import { blankToNull, zodRule } from '../../../lib/zod-form.ts';
-import { type Org, useOrgMutations } from '../api.ts';
 
 type Values = {
   name: string;

@@ -1,8 +1,8 @@
 import { Form, Modal, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABELS } from '../../../../../common/access.ts';
-import { type Org, useOrgMutations } from '../api.ts';
-import { buildForest, type OrgNode, subtreeIds } from '../tree.ts';
+import { type Org, useOrgMutations } from '../../../lib/org-api.ts';
+import { buildForest, type OrgNode, subtreeIds } from '../../../lib/org-tree.ts';
 
 type TreeOption = { value: string; title: string; disabled?: boolean; children: TreeOption[] };
 

@@ -1,14 +1,14 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Input, Row, Skeleton, Space, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { OrgTree } from '../../../components/org-tree.tsx';
+import { type Org, useOrgs } from '../../../lib/org-api.ts';
+import { buildForest, type OrgNode } from '../../../lib/org-tree.ts';
 import { useDownload } from '../../../lib/use-download.ts';
-import { type Org, useOrgs } from '../api.ts';
 import { type OrgAction, OrgDetail } from '../components/org-detail.tsx';
 import { OrgDissolveModal } from '../components/org-dissolve-modal.tsx';
 import { OrgFormModal } from '../components/org-form-modal.tsx';
 import { OrgMoveModal } from '../components/org-move-modal.tsx';
-import { OrgTree } from '../components/org-tree.tsx';
-import { buildForest, type OrgNode } from '../tree.ts';
 
 function indexNodes(forest: OrgNode[]): Map<string, OrgNode> {
   const m = new Map<string, OrgNode>();

@@ -1,8 +1,8 @@
 import { Card, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ORG_TYPE_LABELS } from '../../../../../common/access.ts';
-import { OrgSelect } from '../components/org-select.tsx';
-import { LEVEL_COLORS, LEVEL_LABELS, type OrgWarning, useOrgWarnings, type WarningLevel } from '../warnings-api.ts';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { LEVEL_COLORS, LEVEL_LABELS, type OrgWarning, useOrgWarnings, type WarningLevel } from '../../../lib/org-warnings-api.ts';
 
 /** 组织设置预警: every establishment finding (人数、委员会、任期、联合支部…) in the caller's scope. */
 export default function OrgWarningsPage() {

@@ -1,5 +1,5 @@
 import { InputNumber, Space } from 'antd';
-import { OrgSelect } from '../../org/components/org-select.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
 
 /** Org picker and year, the filter every study page starts from. */
 export function OrgYearBar(p: {

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { STUDY_THEME_LABELS, STUDY_THEMES, type StudyTheme } from '../../../../../common/study-labels.ts';
+import { Attachments } from '../../../components/attachments.tsx';
+import { OrgSelect } from '../../../components/org-select.tsx';
 import { ApiError, api } from '../../../lib/api.ts';
-import { Attachments } from '../../files/components/attachments.tsx';
-import { OrgSelect } from '../../org/components/org-select.tsx';
 import { useGet, useOrgYear } from '../api.ts';
 import { OrgYearBar } from '../components/org-year-bar.tsx';
 

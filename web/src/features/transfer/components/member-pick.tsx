@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useState } from 'react';
-import { useDestinations, useMemberSearch } from '../api.ts';
+import { useDestinations, useMemberSearch } from '../../../lib/transfer-api.ts';
 
 /** Pick an on-roll member of the caller's scope by name (a form control). */
 export function MemberPick(props: { value?: string; onChange?: (v: string) => void; id?: string }) {

@@ -2,7 +2,7 @@ import { App, Checkbox, DatePicker, Form, Input, Modal, Segmented } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useTransferMutations } from '../api.ts';
+import { useTransferMutations } from '../../../lib/transfer-api.ts';
 import { DestinationPick, MemberPick } from './member-pick.tsx';
 
 type Values = { memberId: string; toOrgId?: string; toOrgName?: string; reason: string; duesPaidUntil?: Dayjs; crossProvince?: boolean };

@@ -3,9 +3,9 @@ import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Popc
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { TRANSFER_KIND_LABELS } from '../../../../../common/transfer.ts';
+import { TransferTag } from '../../../components/transfer-tag.tsx';
+import { type Transfer, useTransferMutations } from '../../../lib/transfer-api.ts';
 import { useDownload } from '../../../lib/use-download.ts';
-import { type Transfer, useTransferMutations } from '../api.ts';
-import { TransferTag } from './transfer-tag.tsx';
 
 /** 转接详情 with the next step each side may take: 确认转入 / 退回 (receiving), 撤销 / 登记回执 / 介绍信 (sending). */
 export function TransferDrawer({ t, onClose }: { t: Transfer; onClose: () => void }) {

@@ -2,8 +2,8 @@ import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { CATEGORY_LABELS, EDUCATIONS, ETHNICITIES, GENDER_LABELS, GENDERS, MEMBER_CATEGORIES } from '../../../../../common/member.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
-import { useTransferMutations } from '../api.ts';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { useTransferMutations } from '../../../lib/transfer-api.ts';
 
 type Values = Record<'orgId' | 'name' | 'gender' | 'ethnicity' | 'idNumber' | 'category' | 'fromOrgName' | 'reason', string> & {
   education?: string;

@@ -4,13 +4,13 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { TRANSFER_KIND_LABELS } from '../../../../../common/transfer.ts';
+import { OrgSelect } from '../../../components/org-select.tsx';
+import { TransferTag } from '../../../components/transfer-tag.tsx';
 import { useCan } from '../../../lib/access.ts';
-import { OrgSelect } from '../../org/components/org-select.tsx';
-import { type Transfer, type TransferQuery, useTransfer, useTransfers } from '../api.ts';
+import { type Transfer, type TransferQuery, useTransfer, useTransfers } from '../../../lib/transfer-api.ts';
 import { NewTransferModal } from '../components/new-transfer-modal.tsx';
 import { TransferDrawer } from '../components/transfer-drawer.tsx';
 import { TransferInModal } from '../components/transfer-in-modal.tsx';
-import { TransferTag } from '../components/transfer-tag.tsx';
 
 const TABS: { key: string; label: string; q: TransferQuery }[] = [
   { key: 'incoming', label: '待我方确认', q: { direction: 'in', status: 'pending' } },

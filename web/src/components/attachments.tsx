@@ -1,8 +1,8 @@
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, List, Popconfirm, Typography, Upload } from 'antd';
-import { useCan } from '../../../lib/access.ts';
-import { useDownload } from '../../../lib/use-download.ts';
-import { FILE_ACCEPT, FILE_MAX_BYTES, type Owner, useFileMutations, useFiles } from '../api.ts';
+import { useCan } from '../lib/access.ts';
+import { FILE_ACCEPT, FILE_MAX_BYTES, type Owner, useFileMutations, useFiles } from '../lib/files-api.ts';
+import { useDownload } from '../lib/use-download.ts';
 
 function size(n: number): string {
   if (n < 1024) return `${n} B`;

@@ -1,6 +1,6 @@
 import { Empty, Timeline } from 'antd';
-import { TRANSFER_KIND_LABELS } from '../../../../../common/transfer.ts';
-import { useTransfers } from '../api.ts';
+import { TRANSFER_KIND_LABELS } from '../../../common/transfer.ts';
+import { useTransfers } from '../lib/transfer-api.ts';
 import { TransferTag } from './transfer-tag.tsx';
 
 /** 组织关系转接记录 of one member, newest first: drop into the member profile page. */

@@ -3,7 +3,7 @@ import { Badge, Button, Dropdown, Empty, List, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useMarkRead, useNotifications } from '../api.ts';
+import { useMarkRead, useNotifications } from '../lib/notify-api.ts';
 
 /** Header bell: unread count, the latest reminders, mark read, 全部已读, and the reminder's link. */
 export function NotificationBell() {

@@ -1,5 +1,5 @@
 import { Alert, Space, Tag, Tooltip } from 'antd';
-import { LEVEL_COLORS, LEVEL_LABELS, useOneOrgWarnings } from '../warnings-api.ts';
+import { LEVEL_COLORS, LEVEL_LABELS, useOneOrgWarnings } from '../lib/org-warnings-api.ts';
 
 /**
  * Drop-in 组织设置预警 for one org: compact tags with the message on hover, or (`list`) one alert per finding.

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrgType } from '../../../../common/access.ts';
-import { api } from '../../lib/api.ts';
+import type { OrgType } from '../../../common/access.ts';
+import { api } from './api.ts';
 
 export type WarningLevel = 'error' | 'warning' | 'notice';
 export type OrgWarning = { orgId: string; orgName: string; orgType: OrgType; level: WarningLevel; code: string; message: string };

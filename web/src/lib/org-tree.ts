@@ -1,4 +1,4 @@
-import type { Org } from './api.ts';
+import type { Org } from './org-api.ts';
 
 export type OrgNode = Org & { children: OrgNode[]; totalMembers: number };
 

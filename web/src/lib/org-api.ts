@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrgType } from '../../../../common/access.ts';
-import type { OrgCreate, OrgUpdate } from '../../../../common/org.ts';
-import { api } from '../../lib/api.ts';
+import type { OrgType } from '../../../common/access.ts';
+import type { OrgCreate, OrgUpdate } from '../../../common/org.ts';
+import { api } from './api.ts';
 
 export type Org = {
   id: string;

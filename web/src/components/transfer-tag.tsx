@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import { TRANSFER_STATUS_LABELS } from '../../../../../common/transfer.ts';
-import type { Transfer } from '../api.ts';
+import { TRANSFER_STATUS_LABELS } from '../../../common/transfer.ts';
+import type { Transfer } from '../lib/transfer-api.ts';
 
 const COLORS: Record<Transfer['status'], string> = {
   pending: 'orange',

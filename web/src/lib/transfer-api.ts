@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InTransfer, InternalTransfer, OutTransfer, TransferKind, TransferStatus } from '../../../../common/transfer.ts';
-import { api } from '../../lib/api.ts';
+import type { InTransfer, InternalTransfer, OutTransfer, TransferKind, TransferStatus } from '../../../common/transfer.ts';
+import { api } from './api.ts';
 
 export type Transfer = {
   id: string;

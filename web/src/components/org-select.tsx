@@ -1,8 +1,8 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { ORG_TYPE_LABELS } from '../../../../../common/access.ts';
-import { useOrgs } from '../api.ts';
-import { buildForest, type OrgNode } from '../tree.ts';
+import { ORG_TYPE_LABELS } from '../../../common/access.ts';
+import { useOrgs } from '../lib/org-api.ts';
+import { buildForest, type OrgNode } from '../lib/org-tree.ts';
 
 type Option = { value: string; title: string; children: Option[] };
 

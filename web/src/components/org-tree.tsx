@@ -1,9 +1,9 @@
 import { Tag, Tooltip, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { ORG_TYPE_LABELS } from '../../../../../common/access.ts';
-import type { Org } from '../api.ts';
-import { buildForest, matchWithAncestors, type OrgNode } from '../tree.ts';
+import { ORG_TYPE_LABELS } from '../../../common/access.ts';
+import type { Org } from '../lib/org-api.ts';
+import { buildForest, matchWithAncestors, type OrgNode } from '../lib/org-tree.ts';
 
 const TYPE_COLORS = { committee: 'red', general_branch: 'volcano', branch: 'orange', group: 'gold' } as const;
 
