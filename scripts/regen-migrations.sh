@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run db:generate -- <name>`: a new additive migration from the changes to server/db/schema.ts. Installs of an
+# `npm run db:generate -- <name>`: a new additive migration from the changes to the *.table.ts files. Installs of an
 # earlier version upgrade by applying the migrations they lack, so committed migrations are never rewritten.
 # flock: several developers may change tables at once.
 set -euo pipefail

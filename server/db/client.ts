@@ -9,11 +9,12 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema.ts';
-
-export type Schema = typeof schema;
-/** A database or a transaction: services accept either. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * A database or a transaction: services accept either. No schema is bound (queries name their tables), so the
+ * database layer imports no table and sits below platform/ and the modules; drizzle-kit finds the tables by
+ * their suffix (drizzle.config.ts).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DbKind = 'pglite' | 'postgres';
 
 export type Database = {
@@ -43,7 +44,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string | null
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 20, options: sessionOptions(opts.url) });
     pool.on('error', () => {});
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -55,7 +56,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string | null
   }
   const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',

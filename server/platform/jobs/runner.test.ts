@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
 import { buildUser } from '../../test/factories.ts';
+import { users } from '../auth/user.table.ts';
 import { cstDate, hours } from '../clock.ts';
 import { notify } from '../notify/notify.service.ts';
 import { notifications } from '../notify/notify.table.ts';
@@ -66,7 +67,7 @@ describe('daily job runner', () => {
   });
 
   it('the reminders reach the bell', async () => {
-    const u = await t.db.query.users.findFirst({ where: (x, { eq: e }) => e(x.id, userId) });
+    const [u] = await t.db.select().from(users).where(eq(users.id, userId));
     const a = await login(t, u!.username, TEST_PASSWORD);
     expect((await a.get('/api/notifications')).json()).toMatchObject({ total: 2, unread: 2 });
   });
