@@ -41,6 +41,7 @@ const firstTopicRows = (s: FactScope): FactRows => ({
 
 /** Meetings held in the year: by type, 三会一课 in all, and the 第一议题 relayed first on the agenda. */
 export const meetingFacts: FactDef[] = [
+  countFact({ key: 'meetings.all', label: '会议', unit: '次', permission: 'cockpit:read', rows: meetingRows(MEETING_TYPES) }),
   countFact({ key: 'meetings.three_one', label: '三会一课', unit: '次', permission: 'cockpit:read', rows: meetingRows(THREE_ONE_TYPES) }),
   ...MEETING_TYPES.map((t) =>
     countFact({ key: `meetings.${t}`, label: MEETING_TYPE_LABELS[t], unit: '次', permission: 'cockpit:read', rows: meetingRows([t]) }),

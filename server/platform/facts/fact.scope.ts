@@ -30,9 +30,14 @@ export async function resolveFactScope(ctx: Ctx, paths: string[], q: { orgId?: s
   };
   const org = res.rows[0];
   if (!org || !paths.some((p) => org.path.startsWith(p))) throw notFound('组织');
-  const today = cstDate(ctx.now);
+  return factScopeOf(org, year, ctx.now);
+}
+
+/** The scope of `org`'s subtree in `year`, as of 31 December (or today, for the current year). */
+export function factScopeOf(org: { id: string; path: string; name: string }, year: number, now: Date): FactScope {
+  const today = cstDate(now);
   const to = `${year}-12-31`;
-  return { org, year, from: `${year}-01-01`, to, asOf: today < to ? today : to };
+  return { org: { id: org.id, path: org.path, name: org.name }, year, from: `${year}-01-01`, to, asOf: today < to ? today : to };
 }
 
 /** Whether the scope's org lies in a subtree where the actor holds `permission`. */

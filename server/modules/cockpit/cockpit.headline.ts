@@ -1,0 +1,27 @@
+import type { Ctx } from '../../platform/context.ts';
+import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
+import { fivegoodFacts } from '../fivegood/fivegood.facts.ts';
+import { meetingFacts } from '../meeting/meeting.facts.ts';
+import { memberFacts } from '../member/member.facts.ts';
+import { orgFacts } from '../org/org.facts.ts';
+import { studyFacts } from '../study/study.facts.ts';
+import { transferFacts } from '../transfer/transfer.facts.ts';
+import { cockpitFacts } from './cockpit.facts.ts';
+
+const byKey = new Map<string, FactDef>(
+  [...orgFacts, ...memberFacts, ...meetingFacts, ...cockpitFacts, ...studyFacts, ...fivegoodFacts, ...transferFacts].map((f) => [f.key, f]),
+);
+
+/**
+ * The cockpit's headline figures are facts: each card shows the value of the fact its records page lists, so the two
+ * can never disagree. Values of `keys` for the scope, one after another (one connection runs one statement at a time).
+ */
+export async function headlineValues<K extends string>(ctx: Ctx, scope: FactScope, keys: readonly K[]): Promise<Record<K, number | null>> {
+  const out = {} as Record<K, number | null>;
+  for (const k of keys) {
+    const f = byKey.get(k);
+    if (!f) throw new Error(`cockpit headline: no fact "${k}"`);
+    out[k] = await f.value(ctx, scope);
+  }
+  return out;
+}
