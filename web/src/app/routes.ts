@@ -56,6 +56,13 @@ export const routes: AppRoute[] = [
     page: () => import('../features/cockpit/pages/cockpit-page.tsx'),
   },
   {
+    path: '/facts/:key',
+    title: '指标明细',
+    permission: 'cockpit:read',
+    hideInMenu: true,
+    page: () => import('../features/facts/pages/fact-records-page.tsx'),
+  },
+  {
     path: '/orgs',
     title: '组织管理',
     icon: ApartmentOutlined,
