@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
+import { factValues } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 import { fivegoodFacts } from '../fivegood/fivegood.facts.ts';
 import { meetingFacts } from '../meeting/meeting.facts.ts';
@@ -14,14 +15,14 @@ const byKey = new Map<string, FactDef>(
 
 /**
  * The cockpit's headline figures are facts: each card shows the value of the fact its records page lists, so the two
- * can never disagree. Values of `keys` for the scope, one after another (one connection runs one statement at a time).
+ * can never disagree. Values of `keys` for the scope, the SQL ones in one statement.
  */
 export async function headlineValues<K extends string>(ctx: Ctx, scope: FactScope, keys: readonly K[]): Promise<Record<K, number | null>> {
-  const out = {} as Record<K, number | null>;
-  for (const k of keys) {
+  const defs = keys.map((k) => {
     const f = byKey.get(k);
     if (!f) throw new Error(`cockpit headline: no fact "${k}"`);
-    out[k] = await f.value(ctx, scope);
-  }
-  return out;
+    return f;
+  });
+  const values = await factValues(ctx, defs, scope);
+  return Object.fromEntries(keys.map((k) => [k, values.get(k) ?? null])) as Record<K, number | null>;
 }

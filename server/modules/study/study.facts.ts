@@ -19,17 +19,19 @@ const attendanceRows = (s: FactScope): FactRows => ({
   amount: sql`r.minutes / 60.0`,
 });
 
-/** Members on the roll of the subtree, each with the hours of their own attendances in the year. */
+/** Members on the roll of the subtree, each with the hours of their own attendances in the year (one row per member). */
 const perMemberRows = (s: FactScope): FactRows => ({
-  from: sql`members m join orgs o on o.id = m.org_id`,
+  from: sql`members m join orgs o on o.id = m.org_id
+    left join study_record_attendees a on a.member_id = m.id
+    left join study_records r on r.id = a.record_id and ${inYear(sql`r.occurred_on`, s)}`,
   where: sql`m.status in ('active', 'transferring') and starts_with(o.path, ${s.org.path})`,
+  groupBy: sql`m.id, m.name, o.id, o.name`,
   id: sql`m.id`,
   title: sql`m.name`,
   orgId: sql`o.id`,
   orgName: sql`o.name`,
   date: sql`null`,
-  amount: sql`coalesce((select sum(r.minutes) from study_record_attendees a join study_records r on r.id = a.record_id
-    where a.member_id = m.id and ${inYear(sql`r.occurred_on`, s)}), 0) / 60.0`,
+  amount: sql`coalesce(sum(r.minutes), 0) / 60.0`,
 });
 
 /** Study figures: hours in all (by attendee) and per member on the roll. */

@@ -2,6 +2,7 @@ import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
 import type { Ctx } from '../context.ts';
 import type { FactRegistry } from './fact.registry.ts';
 import { factScopePaths, resolveFactScope, scopeAllows } from './fact.scope.ts';
+import { factValues } from './fact.sql.ts';
 import type { FactPage } from './fact.ts';
 
 type Where = { orgId?: string; year?: number };
@@ -17,12 +18,9 @@ export async function listFacts(ctx: Ctx, reg: FactRegistry, q: Where): Promise<
     ),
     q,
   );
-  const items: FactsOutT['items'] = [];
-  // one after the other: a single connection (PGlite, a transaction) runs one statement at a time anyway
-  for (const f of facts) {
-    if (!scopeAllows(ctx, f.permission, scope)) continue;
-    items.push({ key: f.key, label: f.label, unit: f.unit, value: await f.value(ctx, scope) });
-  }
+  const shown = facts.filter((f) => scopeAllows(ctx, f.permission, scope));
+  const values = await factValues(ctx, shown, scope);
+  const items = shown.map((f) => ({ key: f.key, label: f.label, unit: f.unit, value: values.get(f.key) ?? null }));
   return { org: { id: scope.org.id, name: scope.org.name }, year: scope.year, items };
 }
 
