@@ -4,6 +4,11 @@ import { escapeLike } from '../access/scope.ts';
 import type { Ctx } from '../context.ts';
 import type { FactDef, FactPage, FactScope } from './fact.ts';
 
+// Declaring a fact (in `server/modules/<m>/<m>.facts.ts`, listed in `<m>Facts`): write its records as FactRows (FROM,
+// predicate, the record's columns) and wrap them in countFact, sumFact or rateFact; value, records, search, paging, the
+// Excel export and the batched board read all follow from that one shape. A figure evaluated in TypeScript writes
+// `value` and `records` itself (pageList pages an in-memory list) and must keep them on the same rule.
+
 /**
  * The records of a fact as one SQL shape: a FROM clause (with joins), the predicate, and the expressions of a record's
  * columns. The fact's value is computed over exactly these rows, so value and records cannot disagree.
