@@ -44,7 +44,9 @@ export const FactRecord = z.object({
 export type FactRecordT = z.infer<typeof FactRecord>;
 
 export const FactRecordsOut = z.object({
-  fact: FactItem.pick({ key: true, label: true, unit: true }),
+  fact: FactItem.pick({ key: true, label: true, unit: true }).extend({ kind: z.enum(['count', 'sum', 'rate']) }),
+  org: z.object({ id: z.string(), name: z.string() }),
+  year: z.number(),
   items: z.array(FactRecord),
   total: z.number(),
   sum: z.number().nullable(),

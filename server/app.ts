@@ -7,12 +7,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from '../common/zod-locale.ts';
 import type { Db } from './db/client.ts';
-import { modules } from './modules/index.ts';
+import { facts, modules } from './modules/index.ts';
 import { guard } from './platform/access/guard.ts';
 import { anyUser, publicRoute } from './platform/access/policy.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createIpThrottle } from './platform/auth/ip-throttle.ts';
 import type { AppEnv } from './platform/context.ts';
+import { factRoutes } from './platform/facts/fact.routes.ts';
 import { errorsPlugin } from './platform/http/errors.plugin.ts';
 import { headersPlugin } from './platform/http/headers.plugin.ts';
 import { inputPlugin } from './platform/http/input.plugin.ts';
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(createIpThrottle()));
   for (const p of platformRoutes) await app.register(p);
   for (const m of modules) for (const r of m.routes) await app.register(r);
+  await app.register(factRoutes(facts));
 
   // LIANGQI_WEB_DIST: a build elsewhere (the browser suite builds into a temp dir of its own)
   const webDist = opts.webDist === undefined ? path.resolve(process.env.LIANGQI_WEB_DIST ?? 'web/dist') : opts.webDist;

@@ -8,6 +8,7 @@ import { orgModule } from './org/org.module.ts';
 import { studyModule } from './study/study.module.ts';
 import { transferModule } from './transfer/transfer.module.ts';
 import { userModule } from './user/user.module.ts';
+import type { FactDef } from '../platform/facts/fact.ts';
 import type { ModuleDef } from '../platform/module.ts';
 
 /**
@@ -27,3 +28,6 @@ export const modules: readonly ModuleDef[] = [
   fivegoodModule,
   cockpitModule,
 ];
+
+/** Every module's facts (api-contract.md "Facts"), in module order: GET /api/facts lists them. */
+export const facts: readonly FactDef[] = modules.flatMap((m) => m.facts ?? []);

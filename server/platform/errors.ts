@@ -22,6 +22,7 @@ const statusByCode: Record<string, number> = {
   CSRF: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
+  FACT_NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -36,5 +37,7 @@ export function statusOf(code: string): number {
 
 export const notFound = (what = '对象') => new AppError('NOT_FOUND', `${what}不存在或不在您的管理范围内`);
 export const forbidden = (msg = '您没有执行此操作的权限') => new AppError('FORBIDDEN', msg);
+/** An unknown fact key (api-contract.md "Facts"). */
+export const factNotFound = (key: string) => new AppError('FACT_NOT_FOUND', `没有名为“${key}”的统计指标`);
 export const conflict = (msg: string) => new AppError('CONFLICT', msg);
 export const invalid = (msg: string, details?: Record<string, unknown>) => new AppError('VALIDATION', msg, details);

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { cockpitFacts } from './cockpit.facts.ts';
 import { cockpitRoutes } from './cockpit.routes.ts';
 
 /** 驾驶舱: the SASAC's figures over the whole tree. */
@@ -6,5 +7,5 @@ export const cockpitModule = defineModule({
   name: 'cockpit',
   routes: [cockpitRoutes],
   jobs: [],
-  facts: [],
+  facts: cockpitFacts,
 });

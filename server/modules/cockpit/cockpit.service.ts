@@ -1,9 +1,12 @@
 import type { OrgType } from '../../../common/access.ts';
 import type { CockpitOutT } from '../../../common/cockpit.ts';
+import { MEETING_TYPES } from '../../../common/meeting.ts';
 import { scopePaths } from '../../platform/access/actor.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
+import { factScopeOf } from '../../platform/facts/fact.scope.ts';
+import { headlineValues } from './cockpit.headline.ts';
 import { threeOneRates } from './cockpit.rates.ts';
 import { readCockpit } from './cockpit.read.ts';
 import type { cockpitRollups } from './cockpit.table.ts';
@@ -27,6 +30,25 @@ const threeOne = (r?: RollupRow) => (r ? r.membersAssembly + r.branchCommittee +
 const allMeetings = (r?: RollupRow) =>
   r ? threeOne(r) + r.themeDay + r.lifeMeeting + r.committeeMeeting + r.centralGroupStudy + r.heartTalk : 0;
 const rate = (met: number, n: number) => (n ? Math.round((met / n) * 1000) / 1000 : null);
+
+/** The facts the headline shows (cockpit.headline.ts): every card's figure is the value of the fact it links to. */
+const HEADLINE_KEYS = [
+  'orgs.committee',
+  'orgs.general_branch',
+  'orgs.branch',
+  'orgs.group',
+  'members.full',
+  'members.probationary',
+  'members.total',
+  ...MEETING_TYPES.map((t) => `meetings.${t}` as const),
+  'meetings.three_one',
+  'meetings.three_one_rate',
+  'meetings.first_topic',
+  'study.hours',
+  'study.hours_per_member',
+  'fivegood.named',
+  'transfers.open',
+] as const;
 
 /** The org the cockpit opens on: `orgId` when in the caller's scope (else 404), by default the caller's top org. */
 async function target(ctx: Ctx, orgId: string | undefined, year: number) {
@@ -54,38 +76,28 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
   const trailIds = new Set(pathIds(org.path).slice(pathIds(topPath).length - 1));
   const trail = read.chain.filter((a) => trailIds.has(a.id));
   const [rates, warnings] = await Promise.all([threeOneRates(ctx, org, year, read.version), warningCounts(ctx, org.id)]);
+  const h = await headlineValues(ctx, factScopeOf(org, year, ctx.now), HEADLINE_KEYS);
+  const n = (k: (typeof HEADLINE_KEYS)[number]) => h[k] ?? 0;
   const compliance = (id: string) => (id === org.id ? rates.all : (rates.byChild.get(id) ?? { branches: 0, met: 0, due: false }));
-  const own = read.own.find((x) => x.month === 0);
-  const t = read.totals ?? { orgId: org.id, ...ZERO_TOTALS };
-  const members = t.fullMembers + t.probationaryMembers;
   const c = compliance(org.id);
+  const threeOneRate = h['meetings.three_one_rate'];
   return {
     org: { id: org.id, name: org.name, type: org.type as OrgType },
     trail: trail.sort((a, b) => a.depth - b.depth).map(({ id, name }) => ({ id, name })),
     year,
     asOf: cstDate(ctx.now),
     headline: {
-      orgs: { committee: t.committees, general_branch: t.generalBranches, branch: t.branches, group: t.groups },
-      members: { full: t.fullMembers, probationary: t.probationaryMembers, total: members },
-      meetings: {
-        members_assembly: own?.membersAssembly ?? 0,
-        branch_committee: own?.branchCommittee ?? 0,
-        group_meeting: own?.groupMeeting ?? 0,
-        party_lecture: own?.partyLecture ?? 0,
-        theme_day: own?.themeDay ?? 0,
-        life_meeting: own?.lifeMeeting ?? 0,
-        committee_meeting: own?.committeeMeeting ?? 0,
-        central_group_study: own?.centralGroupStudy ?? 0,
-        heart_talk: own?.heartTalk ?? 0,
-      },
-      threeOneMeetings: threeOne(own),
-      firstTopics: own?.firstTopics ?? 0,
-      studyHours: hours(own?.studyMinutes ?? 0),
-      studyHoursPerMember: perMember(own?.studyMinutes ?? 0, members),
-      threeOne: { branches: c.branches, met: c.met, rate: c.due ? rate(c.met, c.branches) : null },
-      fivegood,
+      orgs: { committee: n('orgs.committee'), general_branch: n('orgs.general_branch'), branch: n('orgs.branch'), group: n('orgs.group') },
+      members: { full: n('members.full'), probationary: n('members.probationary'), total: n('members.total') },
+      meetings: Object.fromEntries(MEETING_TYPES.map((t) => [t, n(`meetings.${t}`)])) as Record<(typeof MEETING_TYPES)[number], number>,
+      threeOneMeetings: n('meetings.three_one'),
+      firstTopics: n('meetings.first_topic'),
+      studyHours: n('study.hours'),
+      studyHoursPerMember: n('study.hours_per_member'),
+      threeOne: { branches: c.branches, met: c.met, rate: threeOneRate === null ? null : Math.round(threeOneRate * 10) / 1000 },
+      fivegood: { ...fivegood, named: n('fivegood.named') },
       warnings,
-      transfersOpen: t.transfersOpen,
+      transfersOpen: n('transfers.open'),
     },
     monthly: Array.from({ length: 12 }, (_, i) => {
       const m = read.own.find((x) => x.month === i + 1);

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { establishmentFacts } from './establishment.facts.ts';
 import { orgWarningRoutes } from './establishment.routes.ts';
 
 /**
@@ -9,5 +10,5 @@ export const establishmentModule = defineModule({
   name: 'establishment',
   routes: [orgWarningRoutes],
   jobs: [],
-  facts: [],
+  facts: establishmentFacts,
 });

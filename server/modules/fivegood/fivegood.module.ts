@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { campaignRoutes } from './campaign.routes.ts';
+import { fivegoodFacts } from './fivegood.facts.ts';
 import { fivegoodReminderJob } from './fivegood.jobs.ts';
 import { seedFivegood } from './fivegood.seed.ts';
 import { ratingRoutes } from './rating.routes.ts';
@@ -11,6 +12,6 @@ export const fivegoodModule = defineModule({
   name: 'fivegood',
   routes: [rubricRoutes, campaignRoutes, assessmentRoutes, ratingRoutes],
   jobs: [fivegoodReminderJob],
-  facts: [],
+  facts: fivegoodFacts,
   seed: seedFivegood,
 });

@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
+import { meetingFacts } from './meeting.facts.ts';
 import { meetingReminderJob } from './meeting.jobs.ts';
 import { meetingRoutes } from './meeting.routes.ts';
 import { seedMeetings } from './meeting.seed.ts';
@@ -12,6 +13,6 @@ export const meetingModule = defineModule({
   name: 'meeting',
   routes: [meetingRoutes, topicRoutes, ledgerRoutes, calendarRoutes, signinRoutes],
   jobs: [meetingReminderJob],
-  facts: [],
+  facts: meetingFacts,
   seed: seedMeetings,
 });

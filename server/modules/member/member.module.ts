@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { memberFacts } from './member.facts.ts';
 import { probationReminderJob } from './member.jobs.ts';
 import { memberRoutes } from './member.routes.ts';
 import { seedMemberActivity } from './member.seed.ts';
@@ -11,6 +12,6 @@ export const memberModule = defineModule({
   name: 'member',
   routes: [memberIoRoutes, memberSelfRoutes, memberAccountRoutes, memberRoutes],
   jobs: [probationReminderJob],
-  facts: [],
+  facts: memberFacts,
   seed: seedMemberActivity,
 });

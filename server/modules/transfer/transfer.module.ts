@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { transferFacts } from './transfer.facts.ts';
 import { letterExpiryJob } from './transfer.jobs.ts';
 import { transferRoutes } from './transfer.routes.ts';
 import { seedTransfers } from './transfer.seed.ts';
@@ -8,6 +9,6 @@ export const transferModule = defineModule({
   name: 'transfer',
   routes: [transferRoutes],
   jobs: [letterExpiryJob],
-  facts: [],
+  facts: transferFacts,
   seed: seedTransfers,
 });

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Permission } from '../../../common/access.ts';
 import type { FactRecordT, FactUnit } from '../../../common/facts.ts';
 import type { Ctx } from '../context.ts';
@@ -27,5 +28,7 @@ export type FactDef = {
   /** who may read it (and its records) */
   permission: Permission;
   value(ctx: Ctx, scope: FactScope): Promise<number | null>;
+  /** the value as one SQL expression, when the fact has one (countFact, sumFact, rateFact): lets a board read many in one statement */
+  valueSql?(scope: FactScope): SQL;
   records(ctx: Ctx, scope: FactScope, page: FactPage): Promise<{ items: FactRecordT[]; total: number; sum: number | null }>;
 };

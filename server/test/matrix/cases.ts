@@ -39,6 +39,7 @@
  *   `role` at the root, to create objects through the API), `fx.t` (the TestApp: db, clock, sys()).
  */
 
+import { factsCases } from './cases.facts.ts';
 import { fivegoodCases } from './cases.fivegood.ts';
 import { meetingCases } from './cases.meeting.ts';
 import { orgCases } from './cases.org.ts';
@@ -61,4 +62,4 @@ function merge(...parts: Record<string, MatrixCase>[]): Record<string, MatrixCas
   return all;
 }
 
-export const cases = merge(orgCases, meetingCases, studyCases, fivegoodCases);
+export const cases = merge(orgCases, meetingCases, studyCases, fivegoodCases, factsCases);

@@ -4,6 +4,7 @@ import { authFeature } from './auth/auth.feature.ts';
 import { cockpitFeature } from './cockpit/cockpit.feature.ts';
 import { committeeFeature } from './committee/committee.feature.ts';
 import { dashboardFeature } from './dashboard/dashboard.feature.ts';
+import { factsFeature } from './facts/facts.feature.ts';
 import { fivegoodFeature } from './fivegood/fivegood.feature.ts';
 import { meetingFeature } from './meeting/meeting.feature.ts';
 import { memberFeature } from './member/member.feature.ts';
@@ -16,6 +17,7 @@ export const features: readonly FeatureDef[] = [
   authFeature,
   dashboardFeature,
   cockpitFeature,
+  factsFeature,
   orgFeature,
   committeeFeature,
   transferFeature,

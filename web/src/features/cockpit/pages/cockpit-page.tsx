@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Button, Card, DatePicker, Flex, Space, Spin, Typogra
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { ORG_TYPE_LABELS } from '../../../../../common/access.ts';
+import { factHref } from '../../../lib/fact-href.ts';
 import { useDownload } from '../../../lib/use-download.ts';
 import { useCockpit } from '../api.ts';
 import { ChildrenTable } from '../components/children-table.tsx';
@@ -66,7 +67,13 @@ export default function CockpitPage() {
             <HeadlineCards data={data} />
             <CockpitCharts data={data} onPick={(id) => go({ orgId: id })} />
             <Card size="small" title={`下级组织（${data.children.length}）`}>
-              <ChildrenTable rows={data.children} loading={isFetching} hrefOf={hrefOf} onPick={(id) => go({ orgId: id })} />
+              <ChildrenTable
+                rows={data.children}
+                loading={isFetching}
+                hrefOf={hrefOf}
+                factHrefOf={(key, id) => factHref(key, { orgId: id, year })}
+                onPick={(id) => go({ orgId: id })}
+              />
             </Card>
           </Space>
         </Spin>

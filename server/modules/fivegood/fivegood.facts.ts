@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { countFact, type FactRows } from '../../platform/facts/fact.sql.ts';
+import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
+
+/** The top grade: all five "好" (domain.md §7). */
+export const FIVEGOOD_TOP_GRADE = 5;
+
+/**
+ * "五个好" 已命名: branches whose LATEST rating of the year (a naming or a later veto demotion) is a naming at the top
+ * grade whose plaque was not revoked by year end. A vetoed branch's latest row is the veto, so it does not count.
+ */
+const namedRows = (s: FactScope): FactRows => ({
+  from: sql`(select distinct on (org_id) * from fivegood_ratings where year = ${s.year}
+      order by org_id, created_at desc, id desc) r
+    join orgs o on o.id = r.org_id`,
+  where: sql`r.kind = 'named' and r.grade = ${FIVEGOOD_TOP_GRADE}
+    and (r.plaque_status is distinct from 'revoked' or r.revoked_on > ${s.to}::date)
+    and starts_with(o.path, ${s.org.path})`,
+  id: sql`r.id`,
+  title: sql`o.name || '：' || r.label || coalesce('（牌匾 ' || r.plaque_no || '）', '')`,
+  orgId: sql`o.id`,
+  orgName: sql`o.name`,
+  date: sql`((r.created_at at time zone 'UTC') + interval '8 hours')::date`,
+});
+
+/** Assessments of the year's campaigns waiting for the enterprise committee's review or the SASAC's confirmation. */
+const inReviewRows = (s: FactScope): FactRows => ({
+  from: sql`fivegood_assessments x join fivegood_campaigns c on c.id = x.campaign_id join orgs o on o.id = x.org_id`,
+  where: sql`c.year = ${s.year} and x.status in ('submitted', 'forwarded') and starts_with(o.path, ${s.org.path})`,
+  id: sql`x.id`,
+  title: sql`c.name || '：' || case x.status when 'submitted' then '待企业党委考评' else '待国资委审定' end`,
+  orgId: sql`o.id`,
+  orgName: sql`o.name`,
+  date: sql`((x.updated_at at time zone 'UTC') + interval '8 hours')::date`,
+});
+
+export const fivegoodFacts: FactDef[] = [
+  countFact({ key: 'fivegood.named', label: '"五个好"已命名', unit: '个', permission: 'cockpit:read', rows: namedRows }),
+  countFact({ key: 'fivegood.in_review', label: '"五个好"审核中', unit: '个', permission: 'cockpit:read', rows: inReviewRows }),
+];

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import { THREE_ONE_TYPES } from '../../../common/cockpit.ts';
+import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../common/meeting.ts';
+import { countFact, cstDay, type FactRows, inYear } from '../../platform/facts/fact.sql.ts';
+import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
+
+/** A meeting counts as held once it took place: held, submitted for review, returned or approved. */
+export const HELD_SQL = (m: string) => sql`${sql.raw(m)}.status in ('held', 'submitted', 'returned', 'approved')`;
+
+const types = (list: readonly MeetingType[]) =>
+  sql.join(
+    list.map((t) => sql`${t}`),
+    sql`, `,
+  );
+
+/** Held meetings of the given types at orgs of the subtree, in the year (by their start, CST). */
+const meetingRows =
+  (list: readonly MeetingType[]) =>
+  (s: FactScope): FactRows => ({
+    from: sql`meetings m join orgs o on o.id = m.org_id`,
+    where: sql`${HELD_SQL('m')} and m.type in (${types(list)}) and starts_with(o.path, ${s.org.path})
+      and ${inYear(cstDay(sql`m.starts_at`), s)}`,
+    id: sql`m.id`,
+    title: sql`m.title`,
+    orgId: sql`o.id`,
+    orgName: sql`o.name`,
+    date: cstDay(sql`m.starts_at`),
+  });
+
+/** 第一议题: the first agenda item (position 1) of a held meeting, when it is a 第一议题 (domain.md §5.2). */
+const firstTopicRows = (s: FactScope): FactRows => ({
+  from: sql`meeting_agenda_items a join meetings m on m.id = a.meeting_id join orgs o on o.id = m.org_id`,
+  where: sql`a.kind = 'first_topic' and a.position = 1 and ${HELD_SQL('m')} and starts_with(o.path, ${s.org.path})
+    and ${inYear(cstDay(sql`m.starts_at`), s)}`,
+  id: sql`a.id`,
+  title: sql`a.title || '（' || m.title || '）'`,
+  orgId: sql`o.id`,
+  orgName: sql`o.name`,
+  date: cstDay(sql`m.starts_at`),
+});
+
+/** Meetings held in the year: by type, 三会一课 in all, and the 第一议题 relayed first on the agenda. */
+export const meetingFacts: FactDef[] = [
+  countFact({ key: 'meetings.all', label: '会议', unit: '次', permission: 'cockpit:read', rows: meetingRows(MEETING_TYPES) }),
+  countFact({ key: 'meetings.three_one', label: '三会一课', unit: '次', permission: 'cockpit:read', rows: meetingRows(THREE_ONE_TYPES) }),
+  ...MEETING_TYPES.map((t) =>
+    countFact({ key: `meetings.${t}`, label: MEETING_TYPE_LABELS[t], unit: '次', permission: 'cockpit:read', rows: meetingRows([t]) }),
+  ),
+  countFact({ key: 'meetings.first_topic', label: '第一议题学习', unit: '次', permission: 'cockpit:read', rows: firstTopicRows }),
+];

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { countFact, type FactRows } from '../../platform/facts/fact.sql.ts';
+import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
+
+/** On the roll: an outgoing member stays counted until the receipt comes back. */
+export const ON_ROLL_SQL = sql`m.status in ('active', 'transferring')`;
+
+/** Members on the roll of the subtree, of the given categories. */
+const memberRows =
+  (categories: ('full' | 'probationary')[]) =>
+  (s: FactScope): FactRows => ({
+    from: sql`members m join orgs o on o.id = m.org_id`,
+    where: sql`${ON_ROLL_SQL} and m.category in (${sql.join(
+      categories.map((c) => sql`${c}`),
+      sql`, `,
+    )}) and starts_with(o.path, ${s.org.path})`,
+    id: sql`m.id`,
+    title: sql`m.name || case when m.category = 'full' then '（正式党员）' else '（预备党员）' end`,
+    orgId: sql`o.id`,
+    orgName: sql`o.name`,
+    date: sql`m.joined_on`,
+  });
+
+/** Members on the roll: 正式, 预备 and in all. */
+export const memberFacts: FactDef[] = [
+  countFact({
+    key: 'members.total',
+    label: '党员总数',
+    unit: '人',
+    permission: 'cockpit:read',
+    rows: memberRows(['full', 'probationary']),
+  }),
+  countFact({ key: 'members.full', label: '正式党员', unit: '人', permission: 'cockpit:read', rows: memberRows(['full']) }),
+  countFact({ key: 'members.probationary', label: '预备党员', unit: '人', permission: 'cockpit:read', rows: memberRows(['probationary']) }),
+];

@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { ORG_TYPE_LABELS, ORG_TYPES, type OrgType } from '../../../common/access.ts';
+import { countFact, type FactRows } from '../../platform/facts/fact.sql.ts';
+import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
+
+/** Active orgs of the given types in the subtree (the org itself included), listed under their parent. */
+const orgRows =
+  (types: readonly OrgType[]) =>
+  (s: FactScope): FactRows => ({
+    from: sql`orgs o left join orgs p on p.id = o.parent_id`,
+    where: sql`o.status = 'active' and o.type in (${sql.join(
+      types.map((t) => sql`${t}`),
+      sql`, `,
+    )}) and starts_with(o.path, ${s.org.path})`,
+    id: sql`o.id`,
+    title: sql`o.name`,
+    orgId: sql`coalesce(p.id, o.id)`,
+    orgName: sql`coalesce(p.name, o.name)`,
+    date: sql`o.founded_on`,
+  });
+
+/** The org tree's figures: active orgs by type (and in all). */
+export const orgFacts: FactDef[] = [
+  countFact({ key: 'orgs.total', label: '党组织', unit: '个', permission: 'cockpit:read', rows: orgRows(ORG_TYPES) }),
+  ...ORG_TYPES.map((t) =>
+    countFact({ key: `orgs.${t}`, label: ORG_TYPE_LABELS[t], unit: '个', permission: 'cockpit:read', rows: orgRows([t]) }),
+  ),
+];
