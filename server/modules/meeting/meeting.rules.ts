@@ -1,7 +1,19 @@
-import { MEETING_TYPES, type MeetingTemplateT, type MeetingType } from '../../../common/meeting.ts';
+import { MEETING_TYPES, type MeetingStatus, type MeetingTemplateT, type MeetingType } from '../../../common/meeting.ts';
 import type { Rules } from '../../platform/rules/rules.service.ts';
 
 type Ratio = { gt_ratio: number };
+
+/**
+ * "A meeting counts as held": the one definition. Planned and cancelled meetings do not count; a held record counts
+ * from the moment it is marked held, whatever its review state. SQL reads the same list through the function
+ * meeting_counts_as_held(status) (migration 0002).
+ */
+export const HELD_STATUSES = ['held', 'submitted', 'returned', 'approved'] as const satisfies readonly MeetingStatus[];
+export const countsAsHeld = (status: string) => (HELD_STATUSES as readonly string[]).includes(status);
+
+/** Only agenda item 1 is the 第一议题 (domain.md §5.2); a topic relayed at a later position is flagged, not counted. */
+export const FIRST_TOPIC_POSITION = 1;
+export const MISPLACED_FIRST_TOPIC = '非第一议题位置';
 
 /** The parts of the rule table this module reads, with fallbacks for keys an older stored table may lack. */
 export type MeetingRules = {
