@@ -53,7 +53,7 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
   // from the caller's top org down to this one
   const trailIds = new Set(pathIds(org.path).slice(pathIds(topPath).length - 1));
   const trail = read.chain.filter((a) => trailIds.has(a.id));
-  const [rates, warnings] = await Promise.all([threeOneRates(ctx, org, year, read.version), warningCounts(ctx, org.id)]);
+  const [rates, warnings] = await Promise.all([threeOneRates(ctx, org, year, read.version), warningCounts(ctx, org.id, read.version)]);
   const compliance = (id: string) => (id === org.id ? rates.all : (rates.byChild.get(id) ?? { branches: 0, met: 0, due: false }));
   const own = read.own.find((x) => x.month === 0);
   const t = read.totals ?? { orgId: org.id, ...ZERO_TOTALS };
