@@ -9,7 +9,7 @@ import { buildMembers, buildTerm, planVia } from '../meeting/meeting.fixtures.ts
 import { meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { memberInput } from '../member/member.factory.ts';
-import { checkCockpitRollups } from './cockpit.consistency.ts';
+import { checkCockpitRollups } from './cockpit.fixtures.ts';
 
 let t: TestApp;
 let sasac: Agent;
