@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -27,7 +26,6 @@ export type Database = {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const migrationsFolder = path.join(here, 'migrations');
-const sqlFolder = path.join(here, 'sql');
 
 /**
  * Session settings for the app's PostgreSQL connections, unless the URL brings its own `options`: the planner's
@@ -67,27 +65,17 @@ export async function openDatabase(opts: { url?: string; dataDir?: string | null
   };
 }
 
-/** Applies the committed migrations, then the idempotent SQL in db/sql (triggers, functions). */
+/** Applies the committed migrations (tables, and the triggers and functions of the roll-ups: nothing else runs at start). */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'postgres') {
     await database.db.execute(sql`select pg_advisory_lock(424242)`);
     try {
       await migratePg(database.db as never, { migrationsFolder });
-      await applySqlFolder(database);
     } finally {
       await database.db.execute(sql`select pg_advisory_unlock(424242)`);
     }
   } else {
     await migratePglite(database.db as never, { migrationsFolder });
-    await applySqlFolder(database);
-  }
-}
-
-async function applySqlFolder(database: Database) {
-  for (const f of readdirSync(sqlFolder)
-    .filter((n) => n.endsWith('.sql'))
-    .sort()) {
-    await database.exec(readFileSync(path.join(sqlFolder, f), 'utf8'));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db, DbKind } from '../db/client.ts';
 import type { Actor } from './access/actor.ts';
+import { invalidateCaches } from './cache.ts';
 import type { Clock } from './clock.ts';
 import type { Keys } from './pii/keys.ts';
 
@@ -24,8 +25,10 @@ export type Ctx = {
 };
 
 /** Runs `fn` in one transaction; the audit record written inside commits or rolls back with the business write. */
-export function withTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+export async function withTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  const out = await ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+  invalidateCaches();
+  return out;
 }
 
 /** A system context (jobs, bootstrap, seed): no actor. */

@@ -53,4 +53,14 @@ describe('cockpit figures kept between requests', () => {
     expect(await names()).toEqual(['第3党支部', '第1党支部']);
     expect((await cockpit('?year=2026')).children.map((c) => c.org.name)).toContain('第4党支部');
   });
+
+  it('show a write in the 组织设置预警 count of the next read (no time-to-live)', async () => {
+    const E = await buildOrg(t, { type: 'committee', isEnterprise: true, name: '预警缓存测试党委' });
+    const q = `?orgId=${E.id}&year=2026`;
+    const before = (await cockpit(q)).headline.warnings.total;
+    expect((await cockpit(q)).headline.warnings.total).toBe(before);
+    const res = await sasac.post('/api/orgs', { parentId: E.id, name: '新设党支部', type: 'branch' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await cockpit(q)).headline.warnings.total).toBeGreaterThan(before);
+  });
 });

@@ -3,7 +3,7 @@ import type { CockpitOutT } from '../../../common/cockpit.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { buildTestApp, login, type TestApp } from '../../test/build-test-app.ts';
 import { buildUser } from '../../test/factories.ts';
-import { checkCockpitRollups } from './cockpit.consistency.ts';
+import { checkCockpitRollups } from './cockpit.fixtures.ts';
 import { rebuildCockpitRollups } from './cockpit.rollup.ts';
 
 // The seed ends with a recomputation; it is held back here so the check sees what the triggers alone maintained.

@@ -75,4 +75,30 @@ describe('cockpit 五个好 figures', () => {
     });
     expect(await cockpit('?year=2024')).toEqual({ campaign: null, byStatus: {}, named: 0 });
   });
+
+  it('已命名 counts only the latest rating of the year at the top grade, not vetoed, not revoked', async () => {
+    const E = await buildOrg(t, { type: 'committee', isEnterprise: true });
+    const b = await Promise.all([0, 1, 2, 3, 4].map(() => buildOrg(t, { parentId: E.id, type: 'branch' })));
+    const c = await campaign(E.id, '命名口径测试', 2027);
+    const at = (minutes: number) => new Date(t.clock().getTime() + minutes * 60_000);
+    const row = (orgId: string, kind: 'named' | 'veto', grade: number, label: string, minutes: number, plaque?: 'active' | 'revoked') =>
+      t.db.insert(fivegoodRatings).values({
+        orgId,
+        year: 2027,
+        campaignId: c,
+        kind,
+        grade,
+        label,
+        plaqueStatus: plaque ?? null,
+        createdAt: at(minutes),
+      });
+    await row(b[0].id, 'named', 5, '五个好', 0, 'active'); // counted
+    await row(b[1].id, 'named', 4, '四个好', 0); // a lower grade
+    await row(b[2].id, 'named', 5, '五个好', 0, 'revoked'); // then vetoed: demoted and the plaque revoked
+    await row(b[2].id, 'veto', 3, '三个好', 10);
+    await row(b[3].id, 'named', 5, '五个好', 0, 'revoked'); // title revoked
+    await row(b[4].id, 'named', 3, '三个好', 0); // named twice: the latest counts
+    await row(b[4].id, 'named', 5, '五个好', 10, 'active');
+    expect((await cockpit(`?orgId=${E.id}&year=2027`)).named).toBe(2);
+  });
 });

@@ -1,6 +1,7 @@
 import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { orgs } from '../../platform/access/org.table.ts';
 import { fivegoodAssessments, fivegoodCampaigns } from '../fivegood/fivegood.table.ts';
+import { namedFiveGoodCount } from '../fivegood/rating.rules.ts';
 import { fivegoodRatings } from '../fivegood/rating.table.ts';
 
 export type FivegoodFigures = {
@@ -12,7 +13,7 @@ export type FivegoodFigures = {
 /**
  * "五个好" creation in the subtree at `path` (an SQL expression of the enclosing query) for `year`, as one json value
  * ({@link FivegoodFigures}): the campaign covering it (the nearest one launched at the org or an ancestor), its
- * branches' assessments by status, and the branches named that year.
+ * branches' assessments by status, and the branches named "五个好" that year (rating.rules.ts).
  */
 export function fivegoodJson(path: SQL, year: number | Placeholder): SQL {
   const chain = sql`cockpit_chain(${path})`;
@@ -28,7 +29,5 @@ export function fivegoodJson(path: SQL, year: number | Placeholder): SQL {
       join ${orgs} on ${orgs.id} = ${fivegoodAssessments.orgId}
       where ${fivegoodCampaigns.year} = ${year} and starts_with(${orgs.path}, ${path})
       group by ${fivegoodAssessments.status}) s), '{}'::json),
-    'named', (select count(distinct ${fivegoodRatings.orgId})::int
-      from ${fivegoodRatings} join ${orgs} on ${orgs.id} = ${fivegoodRatings.orgId}
-      where ${fivegoodRatings.year} = ${year} and ${fivegoodRatings.kind} = 'named' and starts_with(${orgs.path}, ${path})))`;
+    'named', ${namedFiveGoodCount(path, year)})`;
 }

@@ -11,7 +11,7 @@ import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
 import { members } from '../member/member.table.ts';
 import { studyAttendees, studyRecords } from '../study/record.table.ts';
 import { transfers } from '../transfer/transfer.table.ts';
-import { checkCockpitRollups } from './cockpit.consistency.ts';
+import { checkCockpitRollups } from './cockpit.fixtures.ts';
 import { computeThreeOneRates } from './cockpit.rates.ts';
 import { readCockpit } from './cockpit.read.ts';
 import { cockpitOrgTotals } from './cockpit.table.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import { keyedCache } from '../../platform/cache.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
@@ -6,9 +6,7 @@ import { evaluateBranches, loadUnits } from './cockpit.compliance.ts';
 
 export type Tally = { branches: number; met: number; due: boolean };
 export type Rates = { all: Tally; byChild: Map<string, Tally> };
-type Entry = { key: string | null; value: Rates | null; running: Promise<void> | null };
-
-const cache = new WeakMap<Db, Map<string, Entry>>();
+const cache = keyedCache<Rates>();
 
 /** Evaluates the 三会一课 compliance of the branches under `org` from the roll-ups, without the cache. */
 export async function computeThreeOneRates(ctx: Ctx, org: { id: string; path: string }, year: number): Promise<Rates> {
@@ -34,32 +32,12 @@ export async function computeThreeOneRates(ctx: Ctx, org: { id: string; path: st
 }
 
 /**
- * 三会一课 compliance of the branches under `org` (in total and per direct child), cached per org and year under the
- * subtree's roll-up `version`, the date and the rule table: the triggers bump the version on every change the rate
- * reads, so a cached rate is never reused after a write. One recomputation runs per org at a time; a request whose
- * key differs waits for it, and for another one if that was started for an older key.
+ * 三会一课 compliance of the branches under `org` (in total and per direct child), kept (platform/cache.ts) per org and
+ * year under the subtree's roll-up `version`, the date and the rule table: the triggers bump the version on every
+ * change the rate reads, so a kept rate is never reused after a write.
  */
 export async function threeOneRates(ctx: Ctx, org: { id: string; path: string }, year: number, version: number): Promise<Rates> {
   const r = await rules(ctx);
   const key = `${version}|${cstDate(ctx.now)}|${JSON.stringify(r.meetings ?? null)}|${JSON.stringify(r.org_structure?.branch ?? null)}`;
-  const byOrg = cache.get(ctx.db) ?? new Map<string, Entry>();
-  cache.set(ctx.db, byOrg);
-  if (byOrg.size > 10_000) byOrg.clear();
-  const slot = `${org.id}:${year}`;
-  const e = byOrg.get(slot) ?? { key: null, value: null, running: null };
-  byOrg.set(slot, e);
-  while (e.key !== key || !e.value) {
-    if (!e.running) {
-      e.running = computeThreeOneRates(ctx, org, year)
-        .then((v) => {
-          e.key = key;
-          e.value = v;
-        })
-        .finally(() => {
-          e.running = null;
-        });
-    }
-    await e.running;
-  }
-  return e.value;
+  return cache(ctx.db, `${org.id}:${year}`, key, () => computeThreeOneRates(ctx, org, year));
 }

@@ -75,7 +75,7 @@ export async function cockpitFigures(ctx: Ctx, q: { orgId?: string; year?: numbe
   // from the caller's top org down to this one
   const trailIds = new Set(pathIds(org.path).slice(pathIds(topPath).length - 1));
   const trail = read.chain.filter((a) => trailIds.has(a.id));
-  const [rates, warnings] = await Promise.all([threeOneRates(ctx, org, year, read.version), warningCounts(ctx, org.id)]);
+  const [rates, warnings] = await Promise.all([threeOneRates(ctx, org, year, read.version), warningCounts(ctx, org.id, read.version)]);
   const h = await headlineValues(ctx, factScopeOf(org, year, ctx.now), HEADLINE_KEYS);
   const n = (k: (typeof HEADLINE_KEYS)[number]) => h[k] ?? 0;
   const compliance = (id: string) => (id === org.id ? rates.all : (rates.byChild.get(id) ?? { branches: 0, met: 0, due: false }));

@@ -2,7 +2,7 @@ import { bigint, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle
 
 /**
  * 驾驶舱 roll-up by org × year × month (month 0 = the whole year). Each org's row already includes its whole subtree:
- * a write bumps the org and every ancestor (server/db/sql/002_cockpit_rollups.sql), so the cockpit reads rows by key.
+ * a write bumps the org and every ancestor (migration 0002_rollups_in_migrations.sql), so the cockpit reads rows by key.
  * Held meetings (召开、待审、退回、通过) count in the month they started (China Standard Time).
  */
 export const cockpitRollups = pgTable(

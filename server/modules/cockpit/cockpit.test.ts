@@ -5,11 +5,11 @@ import type { CockpitOutT } from '../../../common/cockpit.ts';
 import { type Agent, buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
 import { topicIn } from '../meeting/meeting.factory.ts';
-import { buildMembers, planVia } from '../meeting/meeting.fixtures.ts';
+import { buildMembers, buildTerm, planVia } from '../meeting/meeting.fixtures.ts';
 import { meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { memberInput } from '../member/member.factory.ts';
-import { checkCockpitRollups } from './cockpit.consistency.ts';
+import { checkCockpitRollups } from './cockpit.fixtures.ts';
 
 let t: TestApp;
 let sasac: Agent;
@@ -81,6 +81,11 @@ describe('cockpit roll-ups stay equal to a full recomputation through real write
     await hold(B1.id, 'theme_day', '2026-02-05T09:00:00+08:00', true);
     await hold(G1.id, 'group_meeting', '2026-01-15T09:00:00+08:00');
     await hold(G1.id, 'group_meeting', '2026-02-15T09:00:00+08:00');
+    await buildTerm(
+      t,
+      B2.id,
+      b2People.map((p) => p.id),
+    );
     const b2Meeting = await hold(B2.id, 'branch_committee', '2026-02-10T09:00:00+08:00', true);
     const planned = await planVia(sasac, { orgId: B3.id, type: 'members_assembly', startsAt: '2026-03-20T09:00:00+08:00' });
     await expectConsistent();

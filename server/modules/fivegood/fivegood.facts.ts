@@ -1,21 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { countFact, type FactRows } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
+import { namedRatings } from './rating.rules.ts';
 
-/** The top grade: all five "好" (domain.md §7). */
-export const FIVEGOOD_TOP_GRADE = 5;
-
-/**
- * "五个好" 已命名: branches whose LATEST rating of the year (a naming or a later veto demotion) is a naming at the top
- * grade whose plaque was not revoked by year end. A vetoed branch's latest row is the veto, so it does not count.
- */
+/** "五个好" 已命名 as one definition ({@link namedRatings}), listed per branch with its plaque. */
 const namedRows = (s: FactScope): FactRows => ({
-  from: sql`(select distinct on (org_id) * from fivegood_ratings where year = ${s.year}
-      order by org_id, created_at desc, id desc) r
-    join orgs o on o.id = r.org_id`,
-  where: sql`r.kind = 'named' and r.grade = ${FIVEGOOD_TOP_GRADE}
-    and (r.plaque_status is distinct from 'revoked' or r.revoked_on > ${s.to}::date)
-    and starts_with(o.path, ${s.org.path})`,
+  from: sql`${namedRatings(s.year)} r join orgs o on o.id = r.org_id`,
+  where: sql`starts_with(o.path, ${s.org.path})`,
   id: sql`r.id`,
   title: sql`o.name || '：' || r.label || coalesce('（牌匾 ' || r.plaque_no || '）', '')`,
   orgId: sql`o.id`,

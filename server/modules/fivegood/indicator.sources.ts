@@ -12,6 +12,7 @@ import { reminderMonths, termState } from '../committee/term.rules.ts';
 import { warningsOf } from '../establishment/establishment.service.ts';
 import { evaluateCalendar, type OrgRow } from '../meeting/calendar.service.ts';
 import { topicRelayCounts } from '../meeting/held.rollup.table.ts';
+import { FIRST_TOPIC_POSITION, HELD_STATUSES } from '../meeting/meeting.rules.ts';
 import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
@@ -19,7 +20,6 @@ import { pathIds } from '../org/org.paths.ts';
 import { type Batch, group, pct, type Source, withinBatch } from './indicator.batch.ts';
 import { studyHours } from './indicator.study.ts';
 
-const HELD = ['held', 'submitted', 'returned', 'approved'] as const;
 const ids = (b: Batch) => b.targets.map((o) => o.id);
 const topicOrg = alias(orgs, 'topic_org');
 
@@ -36,7 +36,8 @@ export const firstTopic: Source = async (b) => {
   const studied = and(
     inArray(meetings.orgId, ids(b)),
     eq(meetingAgendaItems.kind, 'first_topic'),
-    inArray(meetings.status, [...HELD]),
+    eq(meetingAgendaItems.position, FIRST_TOPIC_POSITION),
+    inArray(meetings.status, [...HELD_STATUSES]),
     gte(meetings.startsAt, from),
     lt(meetings.startsAt, to),
   );

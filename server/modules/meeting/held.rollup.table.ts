@@ -2,7 +2,7 @@ import { integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-
 
 /**
  * An org's OWN held meetings (召开、待审、退回、通过) per calendar year, type and 兼计 keys: counts[1..12] by the CST
- * month they started. Maintained in the writing transaction by triggers (server/db/sql/003_scoring_rollups.sql);
+ * month they started. Maintained in the writing transaction by triggers (migration 0002_rollups_in_migrations.sql);
  * the 三会一课 calendar evaluates the rule table against these at read time.
  */
 export const meetingHeldMonths = pgTable(

@@ -11,6 +11,7 @@ const tags = ['第一议题'];
 const LedgerQuery = z.object({ orgId: z.string().uuid('请选择党组织'), year: z.coerce.number().int().min(2000).max(2100) });
 const Totals = z.object({
   studies: z.number(),
+  misplaced: z.number(),
   topics: z.number(),
   avgLagDays: z.number().nullable(),
   followUps: z.number(),
@@ -38,6 +39,9 @@ const LedgerOut = z.object({
       heldOn: z.string(),
       lagDays: z.number(),
       timely: z.boolean(),
+      position: z.number(),
+      counted: z.boolean(),
+      flag: z.string().nullable(),
       followUps: z.number(),
       followUpsDone: z.number(),
       followUpsOverdue: z.number(),
@@ -83,6 +87,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = l.rows.map((r) => ({
         ...r,
         timely: r.timely ? '是' : '否',
+        flag: r.flag ?? '',
         followUpState: r.followUps ? `${r.followUpsDone}/${r.followUps}` : '',
       }));
       return sendXlsx(
@@ -102,6 +107,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
             { header: '学习日期', key: 'heldOn', width: 12 },
             { header: '间隔天数', key: 'lagDays', width: 10 },
             { header: '第一时间', key: 'timely', width: 10 },
+            { header: '提示', key: 'flag', width: 16 },
             { header: '落实措施（完成/总数）', key: 'followUpState', width: 18 },
           ],
           rows,

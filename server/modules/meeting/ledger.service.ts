@@ -5,10 +5,10 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import { cstDate, days } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
+import { FIRST_TOPIC_POSITION, HELD_STATUSES, MISPLACED_FIRST_TOPIC } from './meeting.rules.ts';
 import { meetingAgendaItems, meetings } from './meeting.table.ts';
 import { firstTopics, followUps } from './topic.table.ts';
 
-const HELD = ['held', 'submitted', 'returned', 'approved'] as const;
 const yearRange = (y: number) => [new Date(`${y}-01-01T00:00:00+08:00`), new Date(`${y + 1}-01-01T00:00:00+08:00`)] as const;
 const dayNo = (d: string) => Math.round(new Date(`${d}T00:00:00Z`).getTime() / days(1));
 
@@ -28,6 +28,11 @@ export type LedgerRow = {
   lagDays: number;
   /** false when the same org held an earlier meeting after publication without relaying it (not 第一时间) */
   timely: boolean;
+  /** the agenda position; only item 1 counts as 第一议题 */
+  position: number;
+  counted: boolean;
+  /** 非第一议题位置 when relayed at a later position */
+  flag: string | null;
   followUps: number;
   followUpsDone: number;
   followUpsOverdue: number;
@@ -35,6 +40,8 @@ export type LedgerRow = {
 
 type Totals = {
   studies: number;
+  /** relays at a later agenda position: listed and flagged, not counted */
+  misplaced: number;
   topics: number;
   avgLagDays: number | null;
   followUps: number;
@@ -42,10 +49,12 @@ type Totals = {
   followUpsOverdue: number;
 };
 
-function totals(rows: LedgerRow[]): Totals {
+function totals(all: LedgerRow[]): Totals {
+  const rows = all.filter((r) => r.counted);
   const lag = rows.reduce((s, r) => s + r.lagDays, 0);
   return {
     studies: rows.length,
+    misplaced: all.length - rows.length,
     topics: new Set(rows.map((r) => r.topicId)).size,
     avgLagDays: rows.length ? Math.round((lag / rows.length) * 10) / 10 : null,
     followUps: rows.reduce((s, r) => s + r.followUps, 0),
@@ -70,6 +79,7 @@ export async function ledger(ctx: Ctx, orgId: string, year: number) {
       meetingType: meetings.type,
       meetingTitle: meetings.title,
       startsAt: meetings.startsAt,
+      position: meetingAgendaItems.position,
       orgId: orgs.id,
       orgName: orgs.name,
       orgPath: orgs.path,
@@ -82,12 +92,12 @@ export async function ledger(ctx: Ctx, orgId: string, year: number) {
       and(
         inTree,
         eq(meetingAgendaItems.kind, 'first_topic'),
-        inArray(meetings.status, [...HELD]),
+        inArray(meetings.status, [...HELD_STATUSES]),
         gte(meetings.startsAt, from),
         lt(meetings.startsAt, to),
       ),
     )
-    .orderBy(asc(meetings.startsAt));
+    .orderBy(asc(meetings.startsAt), asc(meetingAgendaItems.position));
   const meetingIds = [...new Set(studies.map((s) => s.meetingId))];
   const [fus, held] = await Promise.all([
     meetingIds.length
@@ -103,7 +113,7 @@ export async function ledger(ctx: Ctx, orgId: string, year: number) {
       .where(
         and(
           inTree,
-          inArray(meetings.status, [...HELD]),
+          inArray(meetings.status, [...HELD_STATUSES]),
           gte(meetings.startsAt, new Date(from.getTime() - days(366))),
           lt(meetings.startsAt, to),
         ),
@@ -128,6 +138,9 @@ export async function ledger(ctx: Ctx, orgId: string, year: number) {
       heldOn,
       lagDays: dayNo(heldOn) - dayNo(s.publishedOn),
       timely: !earlier,
+      position: s.position,
+      counted: s.position === FIRST_TOPIC_POSITION,
+      flag: s.position === FIRST_TOPIC_POSITION ? null : MISPLACED_FIRST_TOPIC,
       followUps: mine.length,
       followUpsDone: mine.filter((f) => f.status === 'done').length,
       followUpsOverdue: mine.filter((f) => f.status === 'open' && f.deadline < today).length,
@@ -138,7 +151,12 @@ export async function ledger(ctx: Ctx, orgId: string, year: number) {
     .from(orgs)
     .where(and(eq(orgs.parentId, root.id), eq(orgs.status, 'active')))
     .orderBy(asc(orgs.sortOrder), asc(orgs.name));
-  const unreached = await notReached(ctx, root.path, rows, year);
+  const unreached = await notReached(
+    ctx,
+    root.path,
+    rows.filter((r) => r.counted),
+    year,
+  );
   return {
     org: { id: root.id, name: root.name, type: root.type },
     year,

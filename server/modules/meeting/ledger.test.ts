@@ -138,4 +138,31 @@ describe('第一议题 ledger and follow-ups', () => {
     const ledger = (await staff2.get(`/api/first-topic-ledger?orgId=${ent.id}&year=2026`)).json();
     expect(ledger.total).toMatchObject({ studies: 1, followUps: 2, followUpsDone: 1, followUpsOverdue: 0 });
   });
+
+  it('counts only agenda item 1 as 第一议题; a topic relayed at a later position is flagged, not counted (domain §5.2)', async () => {
+    const ent = await buildOrg(t, { type: 'committee', isEnterprise: true });
+    const branch = await buildOrg(t, { parentId: ent.id, type: 'branch', name: '后位传达党支部' });
+    const staff = await loginAs(t, 'enterprise_staff', ent.id);
+    const topic = (
+      await staff.post('/api/first-topics', { orgId: ent.id, title: '后位议题', source: '重要讲话', publishedOn: '2026-02-20' })
+    ).json();
+    await staff.post(`/api/first-topics/${topic.id}/push`);
+    const [p] = await buildMembers(t, branch.id, 1);
+    const m = await planVia(staff, { orgId: branch.id, type: 'theme_day', startsAt: '2026-02-26T09:00:00+08:00', attendeeIds: [p.id] });
+    const agenda = await staff.put(`/api/meetings/${m.id}/agenda`, {
+      items: [
+        { kind: 'regular', title: '研究安全生产工作' },
+        { kind: 'first_topic', title: '学习', topicId: topic.id, form: '原文领学', summary: '逐段学习' },
+      ],
+    });
+    expect(agenda.statusCode, agenda.body).toBe(200);
+    expect((await staff.post(`/api/meetings/${m.id}/hold`)).statusCode).toBe(200);
+
+    const l = (await staff.get(`/api/first-topic-ledger?orgId=${ent.id}&year=2026`)).json();
+    expect(l.total.studies).toBe(0);
+    expect(l.total.misplaced).toBe(1);
+    expect(l.rows).toHaveLength(1);
+    expect(l.rows[0]).toMatchObject({ position: 2, counted: false, flag: '非第一议题位置' });
+    expect(l.unreached[0].orgs.map((o: { name: string }) => o.name)).toEqual(['后位传达党支部']);
+  });
 });

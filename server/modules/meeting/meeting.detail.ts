@@ -4,10 +4,11 @@ import { orgs } from '../../platform/access/org.table.ts';
 import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
+import { currentCommitteeSeats } from '../committee/committee.roster.ts';
 import { members } from '../member/member.table.ts';
 import type { LoadedMeeting } from './meeting.access.ts';
 import { canReviewAt } from './meeting.access.ts';
-import { checkRecord, meetingRules, quorum } from './meeting.rules.ts';
+import { checkRecord, isCommitteeMeeting, meetingRules, quorum } from './meeting.rules.ts';
 import type { MeetingOutT } from './meeting.schema.ts';
 import { type Meeting, meetingAgendaItems, meetingAttendance, meetingReviews } from './meeting.table.ts';
 import { getTemplates } from './template.service.ts';
@@ -66,24 +67,32 @@ export function countsOf(att: Att, ratio: number) {
 
 /** The completeness check of a stored record (template, attendance, votes, 第一议题 rule, follow-ups). */
 export async function checkStored(ctx: Ctx, m: Meeting) {
-  const [agenda, att, tpls, r, [fu], [org]] = await Promise.all([
+  const [agenda, att, tpls, r, [fu], [org], seats] = await Promise.all([
     agendaOf(ctx, m.id),
     attendanceOf(ctx, m.id),
     getTemplates(ctx),
     rules(ctx),
     ctx.db.select({ n: count() }).from(followUps).where(eq(followUps.meetingId, m.id)),
     ctx.db.select({ attributes: orgs.attributes }).from(orgs).where(eq(orgs.id, m.orgId)),
+    isCommitteeMeeting(m.type) ? currentCommitteeSeats(ctx.db, m.orgId) : Promise.resolve(undefined),
   ]);
   const fixed = Number(org?.attributes?.themeDayFixedDay) || null;
   const mr = meetingRules(r);
   const { counts, quorum: q } = countsOf(att, mr.assemblyPresent);
+  const committeeQuorum =
+    seats === undefined
+      ? undefined
+      : seats === null
+        ? null
+        : quorum(seats.length, att.filter((a) => a.status === 'present' && seats.includes(a.memberId)).length, mr.committeePresent);
   const check = checkRecord(
     {
       type: m.type,
       sections: m.sections,
       agenda,
       presentCount: counts.present,
-      expectedCount: counts.expected,
+      voteQuorum: q,
+      committeeQuorum,
       voting: m.voting,
       votes: m.votes,
       followUpCount: fu.n,

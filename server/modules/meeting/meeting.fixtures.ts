@@ -1,6 +1,7 @@
 // Test fixtures for meeting tests (imported by *.test.ts only).
 
 import type { Agent, TestApp } from '../../test/build-test-app.ts';
+import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { members } from '../member/member.table.ts';
 
 let n = 0;
@@ -44,4 +45,20 @@ export async function planVia(
   });
   if (res.statusCode !== 201) throw new Error(`plan failed ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; attendance: { memberId: string }[]; [k: string]: unknown };
+}
+
+/** A current committee term (届) of `orgId` with `memberIds` as its 委员, written directly; returns its id. */
+export async function buildTerm(t: TestApp, orgId: string, memberIds: string[]) {
+  const now = t.clock();
+  const [c] = await t.db
+    .insert(committees)
+    .values({ orgId, electedOn: '2024-01-01', termYears: 3, termEndsOn: '2027-01-01', createdAt: now, updatedAt: now })
+    .returning();
+  if (memberIds.length)
+    await t.db
+      .insert(committeeMembers)
+      .values(
+        memberIds.map((memberId, i) => ({ committeeId: c.id, memberId, duty: i === 0 ? ('secretary' as const) : ('member' as const) })),
+      );
+  return c.id;
 }

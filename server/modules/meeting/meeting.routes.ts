@@ -36,7 +36,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/api/meetings', {
     config: { policy: can('meeting:write', { in: 'body', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '计划会议（应到人员取自党员名册）', body: MeetingCreate, response: { 201: MeetingOut } },
+    schema: {
+      tags,
+      summary: '计划会议（应到人员取自党员名册；党委会、支委会为本届委员）',
+      body: MeetingCreate,
+      response: { 201: MeetingOut },
+    },
     handler: async (req, reply) => reply.code(201).send(await planMeeting(req.ctx, req.body)),
   });
   app.get('/api/meetings/:id', {

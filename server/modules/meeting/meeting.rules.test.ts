@@ -96,14 +96,14 @@ describe('主题党日 on the fixed day of the branch (rules.yaml theme_day_off_
 });
 
 describe('支委会 quorum: more than half of the committee members present', () => {
-  const rec = (expectedCount: number, presentCount: number) =>
+  const rec = (entitled: number, presentCount: number, resolutions = '') =>
     checkRecord(
       {
         type: 'branch_committee',
-        sections: filled('branch_committee'),
+        sections: { ...filled('branch_committee'), resolutions },
         agenda: [{ kind: 'first_topic', topicId: 'x', form: '学', summary: '学' }],
         presentCount,
-        expectedCount,
+        committeeQuorum: quorum(entitled, presentCount, 0.5),
         voting: false,
         votes: [],
         followUpCount: 0,
@@ -111,9 +111,10 @@ describe('支委会 quorum: more than half of the committee members present', ()
       DEFAULT_TEMPLATES.branch_committee,
       rules,
     );
-  it('flags a committee meeting at or below half, so its decisions are marked invalid', () => {
+  it('flags a committee meeting at or below half, and refuses one that records a resolution', () => {
     expect(rec(5, 2).flags[0]).toContain('议定事项无效');
     expect(rec(4, 2).flags[0]).toContain('应到4人，实到2人');
-    expect(rec(5, 3).flags).toEqual([]);
+    expect(rec(4, 2, '议定').missing).toContain('到会委员未超过半数（应到4人，实到2人），不能形成有效决议');
+    expect(rec(5, 3, '议定')).toEqual({ missing: [], flags: [] });
   });
 });

@@ -1,7 +1,19 @@
-import { MEETING_TYPES, type MeetingTemplateT, type MeetingType } from '../../../common/meeting.ts';
+import { MEETING_TYPES, type MeetingStatus, type MeetingTemplateT, type MeetingType } from '../../../common/meeting.ts';
 import type { Rules } from '../../platform/rules/rules.service.ts';
 
 type Ratio = { gt_ratio: number };
+
+/**
+ * "A meeting counts as held": the one definition. Planned and cancelled meetings do not count; a held record counts
+ * from the moment it is marked held, whatever its review state. SQL reads the same list through the function
+ * meeting_counts_as_held(status) (migration 0002).
+ */
+export const HELD_STATUSES = ['held', 'submitted', 'returned', 'approved'] as const satisfies readonly MeetingStatus[];
+export const countsAsHeld = (status: string) => (HELD_STATUSES as readonly string[]).includes(status);
+
+/** Only agenda item 1 is the 第一议题 (domain.md §5.2); a topic relayed at a later position is flagged, not counted. */
+export const FIRST_TOPIC_POSITION = 1;
+export const MISPLACED_FIRST_TOPIC = '非第一议题位置';
 
 /** The parts of the rule table this module reads, with fallbacks for keys an older stored table may lack. */
 export type MeetingRules = {
@@ -51,8 +63,10 @@ export type RecordForCheck = {
   sections: Record<string, string>;
   agenda: { kind: string; topicId: string | null; form: string | null; summary: string | null }[];
   presentCount: number;
-  /** 应到 */
-  expectedCount?: number;
+  /** the voting quorum over full members (党员大会); omitted: not judged */
+  voteQuorum?: Quorum;
+  /** 党委会/支委会: the quorum over the current term's 委员; null when no term is registered; omitted: not judged */
+  committeeQuorum?: Quorum | null;
   voting: boolean;
   votes: unknown[];
   followUpCount: number;
@@ -60,6 +74,16 @@ export type RecordForCheck = {
   heldDay?: number;
   fixedThemeDay?: number | null;
 };
+
+/** 党委会 and 支委会: their 应到 is the current term's 委员 and more than half of them must be present (domain.md §4.2). */
+export const COMMITTEE_MEETING_TYPES = ['committee_meeting', 'branch_committee'] as const satisfies readonly MeetingType[];
+export const isCommitteeMeeting = (t: MeetingType) => (COMMITTEE_MEETING_TYPES as readonly string[]).includes(t);
+
+/** A record that states a resolution (决议/议定事项/会议决定) or votes is judged by the quorum, ticked as a vote or not. */
+export function recordsResolution(rec: Pick<RecordForCheck, 'sections' | 'votes'>): boolean {
+  const s = rec.sections;
+  return rec.votes.length > 0 || !!(s.resolutions ?? '').trim() || !!(s.decisions ?? '').trim();
+}
 
 export type RecordCheck = {
   /** what blocks submission, in Chinese */
@@ -87,8 +111,21 @@ export function checkRecord(rec: RecordForCheck, template: MeetingTemplateT, rul
   if (rules.followUpRequiredFor.includes(rec.type) && rec.agenda[0]?.kind === 'first_topic' && rec.followUpCount === 0) {
     flags.push('第一议题尚未制定落实措施（责任人、时限）');
   }
-  if (rec.type === 'branch_committee' && rec.expectedCount && !quorum(rec.expectedCount, rec.presentCount, rules.committeePresent).met) {
-    flags.push(`支委会到会委员未超过半数（应到${rec.expectedCount}人，实到${rec.presentCount}人），议定事项无效`);
+  const resolved = recordsResolution(rec);
+  const vq = rec.voteQuorum;
+  if (rec.type === 'members_assembly' && (rec.voting || resolved) && vq && !vq.met) {
+    const what = `有表决权的正式党员到会未超过半数（应到${vq.entitled}人，实到${vq.present}人）`;
+    if (resolved) missing.push(`${what}，不能形成有效决议`);
+    else flags.push(`${what}，不能表决`);
+  }
+  if (isCommitteeMeeting(rec.type) && rec.committeeQuorum !== undefined) {
+    const cq = rec.committeeQuorum;
+    if (cq === null) flags.push('未登记本届委员会委员，无法核对到会委员是否超过半数');
+    else if (!cq.met) {
+      const what = `到会委员未超过半数（应到${cq.entitled}人，实到${cq.present}人）`;
+      if (resolved) missing.push(`${what}，不能形成有效决议`);
+      else flags.push(`${what}，议定事项无效`);
+    }
   }
   if (rec.type === 'theme_day' && rec.fixedThemeDay && rec.heldDay && rec.heldDay !== rec.fixedThemeDay) {
     flags.push(`主题党日未在本支部固定的每月${rec.fixedThemeDay}日召开`);

@@ -15,7 +15,7 @@ export const MeetingCreate = z.object({
   place: text(100).min(2, '请填写会议地点'),
   host: text(30).min(2, '请填写主持人'),
   recorder: text(30).min(2, '请填写记录人'),
-  /** 应到 people; omitted: the active members of the org (and its groups) */
+  /** 应到 people; omitted: the current term's 委员 (党委会, 支委会), else the active members of the org (and its groups) */
   attendeeIds: z.array(z.string().uuid()).max(500).optional(),
   voting: z.boolean().optional(),
 });

@@ -7,11 +7,12 @@ import { cstDate, days } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
+import { currentCommitteeSeats } from '../committee/committee.roster.ts';
 import { members } from '../member/member.table.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
 import { assertEditable, loadMeeting } from './meeting.access.ts';
 import { attendanceOf, countsOf, meetingDetail } from './meeting.detail.ts';
-import { meetingRules } from './meeting.rules.ts';
+import { isCommitteeMeeting, meetingRules } from './meeting.rules.ts';
 import type { MeetingCreateT, MeetingUpdateT } from './meeting.schema.ts';
 import { meetingAgendaItems, meetingAttendance, meetings } from './meeting.table.ts';
 
@@ -81,14 +82,22 @@ function checkWindow(startsAt: Date, endsAt: Date) {
   if (endsAt.getTime() - startsAt.getTime() > days(3)) throw invalid('一次会议不能超过 3 天，请检查结束时间');
 }
 
-/** Plans a meeting; 应到 = the given attendees, else the org's active members (groups included). */
+/** A 党委会's or 支委会's 应到: the 委员 of the org's current term (domain.md §4.2), refused when none is registered. */
+async function committeeRoster(ctx: Ctx, orgId: string) {
+  const seats = await currentCommitteeSeats(ctx.db, orgId);
+  if (!seats?.length)
+    throw invalid('该组织尚未登记本届委员会委员，无法确定应到人员：请先在“委员会与换届”中登记本届委员，或手动选择应到人员');
+  return seats.map((id) => ({ id }));
+}
+
+/** Plans a meeting; 应到 = the given attendees, else the current term's 委员 (党委会, 支委会), else the org's active members (groups included). */
 export async function planMeeting(ctx: Ctx, input: MeetingCreateT) {
   const org = await loadOrgInScope(ctx, input.orgId);
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   checkWindow(startsAt, endsAt);
   const everyone = await ctx.db
-    .select({ id: members.id, position: members.position })
+    .select({ id: members.id })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(
@@ -101,9 +110,7 @@ export async function planMeeting(ctx: Ctx, input: MeetingCreateT) {
       ),
     );
   if (input.attendeeIds && everyone.length !== new Set(input.attendeeIds).size) throw invalid('应到人员中有不属于该组织的党员，请重新选择');
-  // a 支委会 expects the committee members (those holding a 党内职务), when the roster records them
-  const officers = everyone.filter((p) => p.position && p.position !== '党员');
-  const roster = input.type === 'branch_committee' && !input.attendeeIds && officers.length ? officers : everyone;
+  const roster = !input.attendeeIds && isCommitteeMeeting(input.type) ? await committeeRoster(ctx, org.id) : everyone;
   const id = await withTx(ctx, async (tx) => {
     const [m] = await tx.db
       .insert(meetings)

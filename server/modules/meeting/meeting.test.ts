@@ -5,7 +5,7 @@ import { hours } from '../../platform/clock.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
 import { members } from '../member/member.table.ts';
-import { buildMembers, planVia } from './meeting.fixtures.ts';
+import { buildMembers, buildTerm, planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,16 +28,17 @@ async function branchWithSecretary(memberCount = 3) {
 const present = (ids: string[]) => ({ items: ids.map((memberId) => ({ memberId, status: 'present' })) });
 
 describe('meeting records', () => {
-  it('plans a 支委会 with the roster as 应到, holds it only once started, and refuses an incomplete record naming what is missing', async () => {
+  it('plans a 支委会 with the current term’s 委员 as 应到, holds it only once started, and refuses an incomplete record naming what is missing', async () => {
     const { branch, people, sec: first } = await branchWithSecretary(3);
     let sec = first;
+    // a 支委会 expects the 委员 of the current term
+    await buildTerm(
+      t,
+      branch.id,
+      people.map((p) => p.id),
+    );
     const m = await planVia(sec, { orgId: branch.id, type: 'branch_committee', startsAt: '2026-03-01T10:00:00+08:00', title: '3月支委会' });
     expect(m.attendance).toHaveLength(3);
-    // with 党内职务 on the roster, a 支委会 expects the committee members only
-    await t.db.update(members).set({ position: '书记' }).where(eq(members.id, people[0].id));
-    await t.db.update(members).set({ position: '党员' }).where(eq(members.id, people[1].id));
-    const officersOnly = await planVia(sec, { orgId: branch.id, type: 'branch_committee', startsAt: '2026-03-02T10:00:00+08:00' });
-    expect(officersOnly.attendance.map((a) => a.memberId)).toEqual([people[0].id]);
     expect(m.status).toBe('planned');
     const early = await sec.post(`/api/meetings/${m.id}/hold`);
     expect(early.statusCode).toBe(400);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
-import { buildMembers, planVia } from './meeting.fixtures.ts';
+import { buildMembers, buildTerm, planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,6 +31,7 @@ describe('第一议题 topic bank', () => {
     expect((await sec.get('/api/first-topics')).json()).toEqual([]);
     expect((await sec.get(`/api/first-topics/${topic.id}`)).statusCode).toBe(404);
 
+    await buildTerm(t, branch.id, [p.id]);
     const m = await planVia(sec, { orgId: branch.id, type: 'branch_committee', startsAt: '2026-03-01T08:00:00+08:00' });
     const item = {
       kind: 'first_topic',

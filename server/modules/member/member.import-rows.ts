@@ -10,6 +10,7 @@ import {
   memberFactProblems,
   memberName,
 } from '../../../common/member.ts';
+import { conversionProblem } from './member.rules.ts';
 import type { ImportError, RawCell, RawRow } from './member.xlsx.ts';
 
 export type ValidRow = {
@@ -56,7 +57,11 @@ const text = (v: RawCell) => (v === null ? '' : v instanceof Date ? v.toISOStrin
  * Validates every cell of every row (no database): each problem becomes one error naming the Excel row and the
  * column header. Messages never repeat an ID or phone number.
  */
-export function validateRows(rows: RawRow[], today: string): { valid: ValidRow[]; refs: RowRef[]; errors: ImportError[] } {
+export function validateRows(
+  rows: RawRow[],
+  today: string,
+  probationMonths: number,
+): { valid: ValidRow[]; refs: RowRef[]; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const valid: ValidRow[] = [];
   const refs: RowRef[] = [];
@@ -121,6 +126,8 @@ export function validateRows(rows: RawRow[], today: string): { valid: ValidRow[]
       fullMemberOn: fmBad ? undefined : fullMemberOn,
     };
     for (const p of memberFactProblems(facts)) err(p.field as keyof typeof HEADER, p.message);
+    const early = conversionProblem(facts, probationMonths);
+    if (early) err(early.field, early.message);
     refs.push({ row, orgRef, idNumber: idNumber && !idNumberProblem(idNumber) ? idNumber : null });
     if (errors.length === before) {
       valid.push({

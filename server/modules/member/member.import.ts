@@ -7,7 +7,7 @@ import { cstDate } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { blindIndex } from '../../platform/pii/pii.ts';
 import { type RowRef, type ValidRow, validateRows } from './member.import-rows.ts';
-import { sealIdNumber, sealPhone } from './member.store.ts';
+import { probation, sealIdNumber, sealPhone } from './member.store.ts';
 import { type Member, members } from './member.table.ts';
 import { type ImportError, importInvalid, readMemberWorkbook } from './member.xlsx.ts';
 
@@ -80,7 +80,7 @@ export async function importMembers(
 ): Promise<{ imported: number; created: number; updated: number }> {
   const raw = await readMemberWorkbook(data);
   if (raw.length === 0) throw importInvalid([{ row: 2, column: COL.name, message: '文件中没有数据行，请从第 2 行开始填写' }]);
-  const { valid, refs, errors } = validateRows(raw, cstDate(ctx.now));
+  const { valid, refs, errors } = validateRows(raw, cstDate(ctx.now), await probation(ctx));
   const resolve = await orgResolver(ctx);
   for (const r of refs) {
     if (!r.orgRef) continue;

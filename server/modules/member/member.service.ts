@@ -8,6 +8,7 @@ import { cstDate } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { blindIndex, decryptPii } from '../../platform/pii/pii.ts';
+import { conversionProblem } from './member.rules.ts';
 import type { MemberOutT } from './member.schema.ts';
 import { isUniqueViolation, loadBranchForWrite, loadMemberInScope, memberOut, probation, sealIdNumber, sealPhone } from './member.store.ts';
 import { members } from './member.table.ts';
@@ -38,6 +39,12 @@ function noFutureDates(ctx: Ctx, m: { birthDate?: string; joinedOn?: string; ful
   }
 }
 
+/** 转正 before the probation ends is refused (member.rules.ts). */
+async function refuseEarlyConversion(ctx: Ctx, m: Parameters<typeof conversionProblem>[0]) {
+  const p = conversionProblem(m, await probation(ctx));
+  if (p) throw invalid(p.message, { fields: [p] });
+}
+
 export async function getMember(ctx: Ctx, id: string): Promise<MemberOutT> {
   const r = await loadMemberInScope(ctx, id);
   return memberOut(r.m, r.orgName, await probation(ctx));
@@ -47,6 +54,7 @@ export async function getMember(ctx: Ctx, id: string): Promise<MemberOutT> {
 export async function createMember(ctx: Ctx, input: MemberCreate): Promise<MemberOutT> {
   const org = await loadBranchForWrite(ctx, input.orgId);
   noFutureDates(ctx, input);
+  await refuseEarlyConversion(ctx, input);
   const { idNumber, phone, ...rest } = input;
   try {
     return await withTx(ctx, async (tx) => {
@@ -102,6 +110,8 @@ export async function updateMember(ctx: Ctx, id: string, patch: MemberUpdate): P
   }
   if (problems.length) throw invalid(problems.map((p) => p.message).join('；'), { fields: problems });
   noFutureDates(ctx, fields);
+  if (fields.category !== undefined || fields.joinedOn !== undefined || fields.fullMemberOn !== undefined)
+    await refuseEarlyConversion(ctx, merged);
 
   const changes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {

@@ -2,7 +2,7 @@ import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Study records attended, per member, calendar year and kind of entry (form, 全天/半天 span, minutes): how many.
- * Maintained in the writing transaction by triggers (server/db/sql/003_scoring_rollups.sql). It holds the raw
+ * Maintained in the writing transaction by triggers (migration 0002_rollups_in_migrations.sql). It holds the raw
  * entries, never credited hours: the 学时 rules (rates, minimums, caps) are editable and apply at read time.
  */
 export const studyMemberMinutes = pgTable(

@@ -1,5 +1,5 @@
 // Credited study minutes of many members at once, from the entries the triggers maintain in study_member_minutes
-// (server/db/sql/003_scoring_rollups.sql) instead of every record attended. The rules apply here, at read time,
+// (migration 0002_rollups_in_migrations.sql) instead of every record attended. The rules apply here, at read time,
 // exactly as accountHours applies them entry by entry, so a changed rule never leaves a stale total.
 import { type SQL, sql } from 'drizzle-orm';
 import { STUDY_FORMS } from '../../../common/study-labels.ts';
@@ -7,13 +7,6 @@ import type { Db } from '../../db/client.ts';
 import { orgs } from '../../platform/access/org.table.ts';
 import { members } from '../member/member.table.ts';
 import { creditOf, type HoursRules } from './hours.rules.ts';
-
-/** Recomputes study_member_minutes from the records (after a bulk load with the triggers off, or to repair). */
-export const rebuildStudyMinutes = sql`
-  insert into study_member_minutes (year, member_id, form, span, minutes, times)
-  select extract(year from r.occurred_on)::int, a.member_id, r.form, coalesce(r.span, ''), r.minutes, count(*)::int
-  from study_record_attendees a join study_records r on r.id = a.record_id
-  group by 1, 2, 3, 4, 5`;
 
 /** The forms' rules as SQL rows; a 全天/半天 entry's credit comes from creditOf itself. */
 function formRows(r: HoursRules) {

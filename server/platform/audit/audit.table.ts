@@ -1,7 +1,7 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * 审计日志: append-only for the app (triggers in db/sql reject UPDATE/DELETE/TRUNCATE outside the retention purge),
+ * 审计日志: append-only for the app (triggers from migration 0002 reject UPDATE/DELETE/TRUNCATE outside the retention purge),
  * SM3 hash-chained in insertion order.
  */
 export const auditLog = pgTable(

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { cacheGeneration, invalidateCaches } from '../cache.ts';
 import { settings } from './settings.table.ts';
 
 /** Reads a settings document, falling back to `fallback` (merged, so new keys get their defaults). */
@@ -11,8 +12,7 @@ export async function readSetting<S extends z.ZodType>(db: Db, key: string, sche
   return merged.success ? merged.data : fallback;
 }
 
-// Bumped by every write in this process: a cached document older than the last write is read again.
-let generation = 0;
+// Other instances' writes: a document is read again after 5 s at most. Writes in this process invalidate it at once.
 const CACHE_MS = 5_000;
 const cache = new WeakMap<object, Map<string, { at: number; gen: number; value: Promise<unknown> }>>();
 
@@ -26,7 +26,7 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * A settings document read at most once per 5 s per database handle (the guard and the rule table are read on
- * every request); a write in this process refreshes at once, other instances within 5 s. Callers share one
+ * every request); any write in this process (platform/cache.ts) refreshes it at once, other instances within 5 s. Callers share one
  * deep-frozen document (copying the rule table on every request cost more than the request's own work): a caller
  * that wants to change it copies it first.
  */
@@ -37,8 +37,8 @@ export async function cachedSetting<T>(db: Db, key: string, load: () => Promise<
     cache.set(db, byKey);
   }
   let hit = byKey.get(key);
-  if (!hit || hit.gen !== generation || Date.now() - hit.at >= CACHE_MS) {
-    const entry = { at: Date.now(), gen: generation, value: load().then(deepFreeze) as Promise<unknown> };
+  if (!hit || hit.gen !== cacheGeneration() || Date.now() - hit.at >= CACHE_MS) {
+    const entry = { at: Date.now(), gen: cacheGeneration(), value: load().then(deepFreeze) as Promise<unknown> };
     const map = byKey;
     map.set(key, entry);
     entry.value.catch(() => map.get(key) === entry && map.delete(key));
@@ -48,9 +48,10 @@ export async function cachedSetting<T>(db: Db, key: string, load: () => Promise<
 }
 
 export async function writeSetting(db: Db, key: string, value: unknown, by: string | null, now: Date) {
-  generation++;
+  invalidateCaches();
   await db
     .insert(settings)
     .values({ key, value, updatedAt: now, updatedBy: by })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy: by } });
+  invalidateCaches();
 }

@@ -1,4 +1,4 @@
-import { App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { MEETING_TYPE_LABELS, MEETING_TYPES } from '../../../../../common/meeting.ts';
 import { OrgSelect } from '../../../components/org-select.tsx';
@@ -15,12 +15,13 @@ type Values = {
   voting?: boolean;
 };
 
-/** 计划会议: org, type, time, place, host and recorder; 应到 comes from the org's roster. */
+/** 计划会议: org, type, time, place, host and recorder; 应到 comes from the org's roster, or the current term's 委员 for a 党委会/支委会. */
 export function PlanModal({ open, onClose, onPlanned }: { open: boolean; onClose: () => void; onPlanned: (id: string) => void }) {
   const [form] = Form.useForm<Values>();
   const plan = usePlanMeeting();
   const { message } = App.useApp();
   const type = Form.useWatch('type', form);
+  const committee = type === 'committee_meeting' || type === 'branch_committee';
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -35,7 +36,11 @@ export function PlanModal({ open, onClose, onPlanned }: { open: boolean; onClose
         recorder: v.recorder,
         voting: v.voting,
       });
-      message.success('会议已计划，应到人员已从党员名册带入');
+      message.success(
+        v.type === 'committee_meeting' || v.type === 'branch_committee'
+          ? '会议已计划，应到人员为本届委员会委员'
+          : '会议已计划，应到人员已从党员名册带入',
+      );
       form.resetFields();
       onPlanned(m.id);
     } catch (e) {
@@ -51,6 +56,14 @@ export function PlanModal({ open, onClose, onPlanned }: { open: boolean; onClose
         <Form.Item name="type" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
           <Select options={MEETING_TYPES.map((t) => ({ value: t, label: MEETING_TYPE_LABELS[t] }))} />
         </Form.Item>
+        {committee && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="应到人员为本届委员会委员，须超过半数委员到会，形成的决议方为有效；尚未登记本届委员的，请先在“委员会与换届”中登记。"
+          />
+        )}
         <Form.Item name="title" label="会议名称" rules={[{ required: true, min: 2, message: '会议名称至少 2 个字' }]}>
           <Input placeholder="如：3月支部委员会" />
         </Form.Item>

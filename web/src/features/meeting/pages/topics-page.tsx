@@ -14,6 +14,8 @@ import { TopicForm } from '../components/topic-form.tsx';
 
 type Totals = {
   studies: number;
+  /** relays at a later agenda position: flagged, not counted */
+  misplaced: number;
   topics: number;
   avgLagDays: number | null;
   followUps: number;
@@ -33,6 +35,9 @@ type Ledger = {
     heldOn: string;
     lagDays: number;
     timely: boolean;
+    position: number;
+    counted: boolean;
+    flag: string | null;
     followUps: number;
     followUpsDone: number;
   }[];
@@ -121,7 +126,7 @@ function LedgerView() {
         </Button>
       </Space>
       {t && (
-        <div>{`学习 ${t.studies} 次，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；落实措施 ${t.followUps} 项，完成 ${t.followUpsDone} 项，逾期 ${t.followUpsOverdue} 项`}</div>
+        <div>{`学习 ${t.studies} 次，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；落实措施 ${t.followUps} 项，完成 ${t.followUpsDone} 项，逾期 ${t.followUpsOverdue} 项${t.misplaced ? `；另有 ${t.misplaced} 次在非第一议题位置传达，未计入` : ''}`}</div>
       )}
       <Table
         size="small"
@@ -146,6 +151,11 @@ function LedgerView() {
           { title: '议题', dataIndex: 'topicTitle' },
           { title: '党组织', dataIndex: 'orgName' },
           { title: '会议', dataIndex: 'meetingTypeLabel' },
+          {
+            title: '议程位置',
+            dataIndex: 'position',
+            render: (v: number, r) => (r.flag ? <Tag color="red">{`第${v}项（${r.flag}，不计入）`}</Tag> : `第${v}项`),
+          },
           { title: '学习日期', dataIndex: 'heldOn' },
           {
             title: '间隔天数',
