@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { type MemberCreate, type MemberUpdate, memberFactProblems } from '../../../common/member.ts';
+import { futureDateProblems, type MemberCreate, type MemberUpdate, memberFactProblems } from '../../../common/member.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
@@ -30,12 +30,8 @@ export const FIELD_LABELS: Record<string, string> = {
 export const PII_FIELDS = new Set(['idNumber', 'phone']);
 
 function noFutureDates(ctx: Ctx, m: { birthDate?: string; joinedOn?: string; fullMemberOn?: string | null }) {
-  const today = cstDate(ctx.now);
-  for (const k of ['birthDate', 'joinedOn', 'fullMemberOn'] as const) {
-    const v = m[k];
-    if (v && v > today)
-      throw invalid(`${FIELD_LABELS[k]}不能晚于今天`, { fields: [{ field: k, message: `${FIELD_LABELS[k]}不能晚于今天` }] });
-  }
+  const [p] = futureDateProblems(m, cstDate(ctx.now));
+  if (p) throw invalid(p.message, { fields: [p] });
 }
 
 export async function getMember(ctx: Ctx, id: string): Promise<MemberOutT> {
