@@ -78,7 +78,7 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
 
 /** Edits a member's record (not the org: that is a transfer); audited with the changed fields, PII as "changed" only. */
 export async function updateMember(ctx: Ctx, id: string, patch: MemberUpdate): Promise<MemberOutT> {
-  const { m, orgPath } = await loadMemberInScope(ctx, id, 'member:write');
+  const { m, orgPath } = await loadMemberInScope(ctx, id);
   if (patch.version !== undefined && patch.version !== m.version) throw conflict('该党员信息已被他人修改，请刷新后重试');
   const { version: _v, idNumber, phone, ...fields } = patch;
   const merged = { ...m, ...fields };
