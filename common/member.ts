@@ -83,8 +83,20 @@ export function addMonths(d: string, months: number): string {
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
 }
 
+/** Each field's own rule (no cross-field rules): the import checks every cell with these. */
+export const MemberFieldsSchema = z.strictObject(fields);
+
+/** Dates of a member record that may not lie after `today` (YYYY-MM-DD); shared by the API and the import. */
+export function futureDateProblems(m: Pick<Facts, 'birthDate' | 'joinedOn' | 'fullMemberOn'>, today: string) {
+  const labels = { birthDate: '出生日期', joinedOn: '入党日期', fullMemberOn: '转为正式党员日期' } as const;
+  return (['birthDate', 'joinedOn', 'fullMemberOn'] as const).flatMap((field) => {
+    const v = m[field];
+    return v && v > today ? [{ field, message: `${labels[field]}不能晚于今天` }] : [];
+  });
+}
+
 /** Form and API body for registering a member. */
-export const MemberCreateSchema = z.strictObject(fields).superRefine((m, c) => {
+export const MemberCreateSchema = MemberFieldsSchema.superRefine((m, c) => {
   for (const p of memberFactProblems(m)) c.addIssue({ code: 'custom', path: [p.field], message: p.message });
 });
 export type MemberCreate = z.infer<typeof MemberCreateSchema>;

@@ -49,3 +49,21 @@ export const SECURITY_POLICY_LABELS: Record<keyof SecurityPolicy, string> = {
   inactiveDisableDays: '未登录自动停用（天）',
   auditRetentionDays: '审计日志保存期（天）',
 };
+
+/** What a new password of one account must satisfy, as the password form shows it (the server re-checks all). */
+export const PasswordRulesSchema = z.object({
+  /** the minimum length for this account (三员 accounts have the longer one) */
+  minLength: z.number().int(),
+  minClasses: z.number().int(),
+  historyCount: z.number().int(),
+  isAdmin: z.boolean(),
+});
+export type PasswordRules = z.infer<typeof PasswordRulesSchema>;
+
+/** The password rules of the configured policy for an account. */
+export const passwordRulesFor = (p: SecurityPolicy, isAdmin: boolean): PasswordRules => ({
+  minLength: isAdmin ? p.adminMinLength : p.minLength,
+  minClasses: p.minClasses,
+  historyCount: p.historyCount,
+  isAdmin,
+});

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from '../common/zod-locale.ts';
 import type { Db } from './db/client.ts';
 import { facts, modules } from './modules/index.ts';
+import { resourceResolvers } from './modules/scope.ts';
 import { guard } from './platform/access/guard.ts';
 import { anyUser, publicRoute } from './platform/access/policy.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -50,7 +51,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     openapi: { info: { title: '亮旗 API', version: config.version } },
     transform: jsonSchemaTransform,
   });
-  await app.register(guard, { db: opts.db, env: opts.env });
+  await app.register(guard, { db: opts.db, env: opts.env, resolvers: resourceResolvers });
 
   app.get('/api/health', {
     config: { policy: publicRoute() },

@@ -2,7 +2,6 @@ import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { orgs } from '../../platform/access/org.table.ts';
 import { fivegoodAssessments, fivegoodCampaigns } from '../fivegood/fivegood.table.ts';
 import { namedFiveGoodCount } from '../fivegood/rating.rules.ts';
-import { fivegoodRatings } from '../fivegood/rating.table.ts';
 
 export type FivegoodFigures = {
   campaign: { name: string; status: string } | null;

@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
 import { DATA_SOURCE_LABELS, type DataSource, type RubricContent, RubricContentSchema } from '../../../common/fivegood.ts';
 import { invalid } from '../../platform/errors.ts';
+import { checkUploadBuffer } from '../../platform/files/files.check.ts';
 import { RUBRIC_XLSX_COLUMNS } from './rubric.xlsx.ts';
 
 const sourceByLabel = new Map(Object.entries(DATA_SOURCE_LABELS).map(([k, v]) => [v, k as DataSource]));
 
 /** Reads dimensions and indicators from the Excel layout of the export; everything else comes from `base`. */
 export async function rubricFromXlsx(buf: Buffer, base: RubricContent): Promise<RubricContent> {
+  await checkUploadBuffer(buf, { declared: 'xlsx', allow: ['xlsx'] });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -10,7 +10,7 @@ import { visibleTopicIds } from './topic.service.ts';
 
 /** Replaces the ordered agenda; a 第一议题 item must link a topic the org can see (pushed to it or its own). */
 export async function setAgenda(ctx: Ctx, id: string, input: AgendaInputT) {
-  const l = await loadMeeting(ctx, id, 'write');
+  const l = await loadMeeting(ctx, id);
   assertEditable(l.m);
   const topicIds = input.items.map((i) => i.topicId).filter((x): x is string => !!x);
   const visible = await visibleTopicIds(ctx, l.orgPath, topicIds);
@@ -50,7 +50,7 @@ export async function setAgenda(ctx: Ctx, id: string, input: AgendaInputT) {
 
 /** Records 出席/缺席/请假 for people on the 应到 list; 请假 and 缺席 need a reason. */
 export async function setAttendance(ctx: Ctx, id: string, input: AttendanceInputT) {
-  const l = await loadMeeting(ctx, id, 'write');
+  const l = await loadMeeting(ctx, id);
   assertEditable(l.m);
   if (l.m.status === 'planned' && input.items.some((i) => i.status === 'present')) throw invalid('会议召开后才能登记出席情况');
   const ids = input.items.map((i) => i.memberId);

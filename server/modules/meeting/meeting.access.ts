@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { inScope, scopePaths } from '../../platform/access/actor.ts';
+import { scopePaths } from '../../platform/access/actor.ts';
 import { orgs } from '../../platform/access/org.table.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
@@ -12,15 +12,17 @@ export function canReviewAt(ctx: Ctx, orgPath: string): boolean {
   return scopePaths(ctx.actor, 'meeting:review').some((p) => orgPath.startsWith(p) && p !== orgPath);
 }
 
-/** Loads a meeting the caller may see (else 404 as if missing); `need` adds the write or review check (403). */
-export async function loadMeeting(ctx: Ctx, id: string, need: 'read' | 'write' | 'review' = 'read'): Promise<LoadedMeeting> {
+/**
+ * Loads a meeting a route names (missing → 404). Read and write scope are the guard's (every meeting route declares
+ * the meeting as its target); `review` adds the rule that only an upper org reviews a record (403).
+ */
+export async function loadMeeting(ctx: Ctx, id: string, need?: 'review'): Promise<LoadedMeeting> {
   const [row] = await ctx.db
     .select({ m: meetings, orgPath: orgs.path, orgName: orgs.name, orgParentId: orgs.parentId })
     .from(meetings)
     .innerJoin(orgs, eq(orgs.id, meetings.orgId))
     .where(eq(meetings.id, id));
-  if (!row || !inScope(ctx.actor, 'meeting:read', row.orgPath)) throw notFound('会议');
-  if (need === 'write' && !inScope(ctx.actor, 'meeting:write', row.orgPath)) throw forbidden('您没有记录该组织会议的权限');
+  if (!row) throw notFound('会议');
   if (need === 'review' && !canReviewAt(ctx, row.orgPath)) throw forbidden('会议记录由上级党组织审核，您不能审核本级的记录');
   return row;
 }

@@ -147,7 +147,7 @@ export async function planMeeting(ctx: Ctx, input: MeetingCreateT) {
 
 /** Edits the plan or the record (sections, minutes, votes); a vote is refused without quorum. */
 export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingUpdateT) {
-  const l = await loadMeeting(ctx, id, 'write');
+  const l = await loadMeeting(ctx, id);
   const { m } = l;
   assertEditable(m);
   if (patch.version !== undefined && patch.version !== m.version) throw conflict('该记录已被他人修改，请刷新后重试');
@@ -187,7 +187,7 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingUpdateT)
 
 /** Marks a meeting as held (not before it starts); its record can then be completed and submitted. */
 export async function holdMeeting(ctx: Ctx, id: string) {
-  const l = await loadMeeting(ctx, id, 'write');
+  const l = await loadMeeting(ctx, id);
   if (l.m.status !== 'planned') throw conflict('只有“已计划”的会议才能标记为已召开');
   if (ctx.now < l.m.startsAt) throw invalid('会议尚未开始，不能标记为已召开');
   await withTx(ctx, async (tx) => {
@@ -202,7 +202,7 @@ export async function holdMeeting(ctx: Ctx, id: string) {
 
 /** Cancels a planned meeting (kept, with its reason, for the record). */
 export async function cancelMeeting(ctx: Ctx, id: string, reason: string) {
-  const l = await loadMeeting(ctx, id, 'write');
+  const l = await loadMeeting(ctx, id);
   if (l.m.status !== 'planned') throw conflict('只有尚未召开的会议才能取消');
   await withTx(ctx, async (tx) => {
     await tx.db

@@ -4,7 +4,6 @@ import { orgs } from '../../platform/access/org.table.ts';
 import { hours } from '../../platform/clock.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, loginAs } from '../../test/factories.ts';
-import { members } from '../member/member.table.ts';
 import { buildMembers, buildTerm, planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;

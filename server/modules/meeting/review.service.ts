@@ -10,7 +10,7 @@ import { meetingReviews, meetings } from './meeting.table.ts';
 
 /** Submits a held (or returned) record for review; a record missing a required part is refused and says which. */
 export async function submitMeeting(ctx: Ctx, id: string) {
-  const l = await loadMeeting(ctx, id, 'write');
+  const l = await loadMeeting(ctx, id);
   const { m } = l;
   if (m.status === 'planned') throw conflict('会议召开后才能提交记录，请先标记“已召开”');
   if (!['held', 'returned'].includes(m.status)) throw conflict('该记录已提交或已审核');

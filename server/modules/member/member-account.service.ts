@@ -32,7 +32,7 @@ export async function getMemberAccount(ctx: Ctx, memberId: string): Promise<Memb
  * password that must be changed at first login. The password is returned once and never stored or audited.
  */
 export async function createMemberAccount(ctx: Ctx, memberId: string, input: { username: string }): Promise<OneTimePasswordT> {
-  const { m, orgPath } = await loadMemberInScope(ctx, memberId, 'member:write');
+  const { m, orgPath } = await loadMemberInScope(ctx, memberId);
   const username = input.username.normalize('NFKC');
   const usernameNorm = normalizeUsername(username);
   const password = randomInitialPassword();
@@ -79,7 +79,7 @@ export async function createMemberAccount(ctx: Ctx, memberId: string, input: { u
 
 /** 重置口令: a new one-time password for the member's account; ends all of its sessions. */
 export async function resetMemberAccount(ctx: Ctx, memberId: string): Promise<OneTimePasswordT> {
-  const { m, orgPath } = await loadMemberInScope(ctx, memberId, 'member:write');
+  const { m, orgPath } = await loadMemberInScope(ctx, memberId);
   const u = await accountOf(ctx, m.id);
   if (!u) throw notFound('党员账号');
   const password = randomInitialPassword();

@@ -6,13 +6,13 @@ import { AppError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/export/content-disposition.ts';
 import { sendXlsxStream } from '../../platform/export/export.reply.ts';
 import { XLSX_MIME } from '../../platform/export/xlsx.ts';
+import { MAX_FILE_BYTES } from '../../platform/files/files.check.ts';
 import { prepareMemberExport } from './member.export.ts';
 import { importMembers } from './member.import.ts';
 import { memberListQueryOrgTarget } from './member.policy.ts';
 import { MemberListQuery } from './member.schema.ts';
 import { importTemplate } from './member.xlsx.ts';
 
-const MAX_BYTES = 20 * 1024 * 1024;
 const tags = ['党员'];
 
 const ExportQuery = MemberListQuery.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
@@ -22,7 +22,7 @@ const ImportOut = z.object({ imported: z.number(), created: z.number(), updated:
 
 /** Excel in and out: the template, the all-or-nothing import and the (masked by default) export. */
 export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 100 } });
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 100 } });
 
   app.get('/api/members/import-template', {
     config: { policy: can('member:import') },
@@ -36,7 +36,7 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/members/import', {
     config: { policy: can('member:import') },
-    bodyLimit: MAX_BYTES + 1024 * 1024,
+    bodyLimit: MAX_FILE_BYTES + 1024 * 1024,
     schema: {
       tags,
       summary: '导入党员（multipart 字段 file；整体提交，任何一处错误则不导入并列出全部错误）',

@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { SelfCorrection } from '../../../common/member.ts';
-import { inScope } from '../../platform/access/actor.ts';
 import { orgs } from '../../platform/access/org.table.ts';
 import { escapeLike, scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -112,7 +111,7 @@ export async function listCorrections(ctx: Ctx, q: { orgId?: string; status?: 'p
   let subtree: string | null = null;
   if (q.orgId) {
     const [o] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, q.orgId));
-    if (!o || !inScope(ctx.actor, 'member:write', o.path)) throw notFound('党组织');
+    if (!o) throw notFound('党组织');
     subtree = o.path;
   }
   const rows = await ctx.db
@@ -139,7 +138,6 @@ export async function decideCorrection(ctx: Ctx, id: string, decision: { approve
   const { m, orgPath, orgName } = await loadMemberInScope(ctx, r.memberId).catch(() => {
     throw notFound('更正申请');
   });
-  if (!inScope(ctx.actor, 'member:write', orgPath)) throw notFound('更正申请');
   if (r.status !== 'pending') throw conflict('该申请已审核，不能重复处理');
   return withTx(ctx, async (tx) => {
     const status = decision.approve ? ('approved' as const) : ('rejected' as const);

@@ -1,29 +1,21 @@
-import { idNumberProblem, isMobilePhone } from '../../../common/idcard.ts';
 import {
   CATEGORY_LABELS,
-  EDUCATIONS,
   ETHNICITIES,
+  futureDateProblems,
   GENDER_LABELS,
-  type Gender,
   MEMBER_COLUMNS,
-  type MemberCategory,
+  type MemberCreate,
+  MemberFieldsSchema,
   memberFactProblems,
-  memberName,
 } from '../../../common/member.ts';
 import { conversionProblem } from './member.rules.ts';
 import type { ImportError, RawCell, RawRow } from './member.xlsx.ts';
 
-export type ValidRow = {
+type Fields = Omit<MemberCreate, 'orgId'>;
+export type ValidRow = Omit<Fields, 'phone' | 'education' | 'fullMemberOn' | 'position'> & {
   row: number;
-  name: string;
-  gender: Gender;
-  ethnicity: string;
-  birthDate: string;
-  idNumber: string;
   phone: string | null;
   education: string | null;
-  category: MemberCategory;
-  joinedOn: string;
   fullMemberOn: string | null;
   orgRef: string;
   position: string | null;
@@ -53,9 +45,40 @@ export function readDate(v: RawCell): string | null {
 
 const text = (v: RawCell) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
+type Key = keyof Fields;
+const FIELD = MemberFieldsSchema.shape;
+/** Columns whose cells hold a label of an enum: the label list is the whole choice. */
+const LABELLED: Partial<Record<Key, Record<string, string>>> = { gender: GENDER_LABELS, category: CATEGORY_LABELS };
+const DATES: readonly Key[] = ['birthDate', 'joinedOn', 'fullMemberOn'];
+
 /**
- * Validates every cell of every row (no database): each problem becomes one error naming the Excel row and the
- * column header. Messages never repeat an ID or phone number.
+ * A cell as the member schema's input: labels to their codes, Excel dates to YYYY-MM-DD, 汉 to 汉族; null when
+ * empty. Only reading here: what a value may be is the member schema's rule (`common/member.ts`).
+ */
+function readCell(key: Key, v: RawCell): { value: string | null } | { problem: string } {
+  const header = HEADER[key];
+  if (v === null || text(v) === '') return { value: null };
+  if (typeof v === 'string' && v.startsWith('=')) return { problem: `${header}不能填写公式，请直接填写内容` };
+  if (key === 'idNumber' && typeof v === 'number')
+    return { problem: '公民身份号码被存成了数字（末位会丢失），请把该列设为文本格式后重新填写' };
+  if (DATES.includes(key)) {
+    const d = readDate(v);
+    return d ? { value: d } : { problem: `${header}无法识别，请填写日期或 YYYY-MM-DD 格式的文本` };
+  }
+  const t = text(v);
+  const labels = LABELLED[key];
+  if (labels) {
+    const code = Object.entries(labels).find(([, l]) => l === t)?.[0];
+    return code ? { value: code } : { problem: `${header}应填 ${Object.values(labels).join(' 或 ')}` };
+  }
+  if (key === 'ethnicity' && !(ETHNICITIES as readonly string[]).includes(t) && (ETHNICITIES as readonly string[]).includes(`${t}族`))
+    return { value: `${t}族` };
+  return { value: t };
+}
+
+/**
+ * Validates every cell of every row with the member schema (no database): each problem becomes one error naming
+ * the Excel row and the column header. Messages never repeat an ID or phone number.
  */
 export function validateRows(
   rows: RawRow[],
@@ -68,84 +91,38 @@ export function validateRows(
   for (const { row, cells } of rows) {
     const err = (key: keyof typeof HEADER, message: string) => errors.push({ row, column: HEADER[key], message });
     const before = errors.length;
-    const req = (key: keyof typeof HEADER) => {
-      const t = text(cells[key]);
-      if (!t) err(key, `请填写${HEADER[key]}`);
-      return t;
-    };
-    const name = req('name');
-    if (name && !memberName.safeParse(name).success) err('name', '姓名应为 2 至 30 个汉字或字母，不能以公式或符号开头');
-    const genderText = req('gender');
-    const gender = (Object.entries(GENDER_LABELS).find(([, l]) => l === genderText)?.[0] ?? null) as Gender | null;
-    if (genderText && !gender) err('gender', '性别应填 男 或 女');
-    const ethText = req('ethnicity');
-    const ethnicity = (ETHNICITIES as readonly string[]).includes(ethText)
-      ? ethText
-      : (ETHNICITIES as readonly string[]).includes(`${ethText}族`)
-        ? `${ethText}族`
-        : null;
-    if (ethText && !ethnicity) err('ethnicity', '民族应为 56 个民族之一的全称，如 汉族、回族');
-    const date = (key: 'birthDate' | 'joinedOn' | 'fullMemberOn', required: boolean) => {
-      if (cells[key] === null) {
-        if (required) err(key, `请填写${HEADER[key]}`);
-        return null;
+    const ok: Partial<Record<Key, unknown>> = {};
+    for (const key of Object.keys(FIELD).filter((k) => k !== 'orgId') as Key[]) {
+      const cell = readCell(key, cells[key]);
+      if ('problem' in cell) {
+        err(key, cell.problem);
+        continue;
       }
-      const d = readDate(cells[key]);
-      if (!d) err(key, `${HEADER[key]}无法识别，请填写日期或 YYYY-MM-DD 格式的文本`);
-      else if (d > today) err(key, `${HEADER[key]}不能晚于今天`);
-      return d;
-    };
-    const birthDate = date('birthDate', true);
-    let idNumber = '';
-    if (typeof cells.idNumber === 'number') err('idNumber', '公民身份号码被存成了数字（末位会丢失），请把该列设为文本格式后重新填写');
-    else {
-      idNumber = req('idNumber').toUpperCase();
-      const p = idNumber ? idNumberProblem(idNumber) : null;
-      if (p) err('idNumber', p);
+      const parsed = FIELD[key].safeParse(cell.value ?? undefined);
+      if (parsed.success) ok[key] = parsed.data ?? null;
+      else err(key, cell.value === null ? `请填写${HEADER[key]}` : parsed.error.issues[0].message);
     }
-    const phone = text(cells.phone) || null;
-    if (phone && !isMobilePhone(phone)) err('phone', '手机号码应为 11 位大陆手机号');
-    const education = text(cells.education) || null;
-    if (education && !(EDUCATIONS as readonly string[]).includes(education)) err('education', `学历应为：${EDUCATIONS.join('、')}`);
-    const catText = req('category');
-    const category = (Object.entries(CATEGORY_LABELS).find(([, l]) => l === catText)?.[0] ?? null) as MemberCategory | null;
-    if (catText && !category) err('category', '人员类别应填 正式党员 或 预备党员');
-    const joinedOn = date('joinedOn', true);
-    const fullMemberOn = date('fullMemberOn', false);
-    const orgRef = req('org');
-    const position = text(cells.position) || null;
-    if (position && position.length > 30) err('position', '党内职务不能超过 30 个字');
-    // an unreadable 转正日期 is already reported; the category rule would only repeat it
-    const fmBad = cells.fullMemberOn !== null && !fullMemberOn;
-    const facts = {
-      idNumber: idNumber && !idNumberProblem(idNumber) ? idNumber : undefined,
-      birthDate: birthDate ?? undefined,
-      gender: gender ?? undefined,
-      category: fmBad ? undefined : (category ?? undefined),
-      joinedOn: joinedOn ?? undefined,
-      fullMemberOn: fmBad ? undefined : fullMemberOn,
-    };
-    for (const p of memberFactProblems(facts)) err(p.field as keyof typeof HEADER, p.message);
+    const orgRef = text(cells.org);
+    if (!orgRef) err('org', `请填写${HEADER.org}`);
+    // cross-field rules over the cells that passed (an unreadable 转正日期 is already reported: the category
+    // rule would only repeat it)
+    const f = ok as Partial<Fields>;
+    const fmBad = cells.fullMemberOn !== null && !('fullMemberOn' in ok);
+    const facts = { ...f, category: fmBad ? undefined : f.category, fullMemberOn: fmBad ? undefined : (f.fullMemberOn ?? null) };
+    for (const p of [...futureDateProblems(f, today), ...memberFactProblems(facts)]) err(p.field, p.message);
     const early = conversionProblem(facts, probationMonths);
     if (early) err(early.field, early.message);
-    refs.push({ row, orgRef, idNumber: idNumber && !idNumberProblem(idNumber) ? idNumber : null });
-    if (errors.length === before) {
+    refs.push({ row, orgRef, idNumber: f.idNumber ?? null });
+    if (errors.length === before)
       valid.push({
+        ...(f as Fields),
         row,
-        name,
-        gender: gender!,
-        ethnicity: ethnicity!,
-        birthDate: birthDate!,
-        idNumber,
-        phone,
-        education,
-        category: category!,
-        joinedOn: joinedOn!,
-        fullMemberOn,
         orgRef,
-        position,
+        phone: f.phone ?? null,
+        education: f.education ?? null,
+        fullMemberOn: f.fullMemberOn ?? null,
+        position: f.position ?? null,
       });
-    }
   }
   return { valid, refs, errors };
 }

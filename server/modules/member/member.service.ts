@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { type MemberCreate, type MemberUpdate, memberFactProblems } from '../../../common/member.ts';
+import { futureDateProblems, type MemberCreate, type MemberUpdate, memberFactProblems } from '../../../common/member.ts';
 import { orgs } from '../../platform/access/org.table.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -31,12 +31,8 @@ export const FIELD_LABELS: Record<string, string> = {
 export const PII_FIELDS = new Set(['idNumber', 'phone']);
 
 function noFutureDates(ctx: Ctx, m: { birthDate?: string; joinedOn?: string; fullMemberOn?: string | null }) {
-  const today = cstDate(ctx.now);
-  for (const k of ['birthDate', 'joinedOn', 'fullMemberOn'] as const) {
-    const v = m[k];
-    if (v && v > today)
-      throw invalid(`${FIELD_LABELS[k]}不能晚于今天`, { fields: [{ field: k, message: `${FIELD_LABELS[k]}不能晚于今天` }] });
-  }
+  const [p] = futureDateProblems(m, cstDate(ctx.now));
+  if (p) throw invalid(p.message, { fields: [p] });
 }
 
 /** 转正 before the probation ends is refused (member.rules.ts). */
@@ -90,7 +86,7 @@ export async function createMember(ctx: Ctx, input: MemberCreate): Promise<Membe
 
 /** Edits a member's record (not the org: that is a transfer); audited with the changed fields, PII as "changed" only. */
 export async function updateMember(ctx: Ctx, id: string, patch: MemberUpdate): Promise<MemberOutT> {
-  const { m, orgPath } = await loadMemberInScope(ctx, id, 'member:write');
+  const { m, orgPath } = await loadMemberInScope(ctx, id);
   if (patch.version !== undefined && patch.version !== m.version) throw conflict('该党员信息已被他人修改，请刷新后重试');
   const { version: _v, idNumber, phone, ...fields } = patch;
   const merged = { ...m, ...fields };

@@ -1,10 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Permission } from '../../../common/access.ts';
 import { addMonths } from '../../../common/member.ts';
-import { inScope } from '../../platform/access/actor.ts';
 import { orgs } from '../../platform/access/org.table.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import { blindIndex, encryptPii, maskIdNumber, maskPhone } from '../../platform/pii/pii.ts';
 import { probationMonths } from '../../platform/rules/rules.service.ts';
 import type { MemberOutT } from './member.schema.ts';
@@ -46,23 +44,24 @@ export function memberOut(m: Member, orgName: string, probation: number): Member
   };
 }
 
-/** Loads a member the caller may see; out of scope answers exactly like missing (404), a missing `write` permission 403. */
-export async function loadMemberInScope(ctx: Ctx, id: string, write?: Permission) {
+/**
+ * Loads a member a route names (missing → 404). Its scope is the guard's: every route that names a member declares
+ * it (or its correction request) as the target, held to the caller's read or write scope before the handler runs.
+ */
+export async function loadMemberInScope(ctx: Ctx, id: string) {
   const [r] = await ctx.db
     .select({ m: members, orgPath: orgs.path, orgName: orgs.name })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(eq(members.id, id));
-  if (!r || !inScope(ctx.actor, 'member:read', r.orgPath)) throw notFound('党员');
-  if (write && !inScope(ctx.actor, write, r.orgPath)) throw forbidden();
+  if (!r) throw notFound('党员');
   return r;
 }
 
-/** Where a member is registered: an active 党支部 or 党小组 where the caller holds `member:write`. */
+/** Where a member is registered: an active 党支部 or 党小组 (the guard has held it to the caller's `member:write` scope). */
 export async function loadBranchForWrite(ctx: Ctx, orgId: string) {
   const [o] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
-  if (!o || !inScope(ctx.actor, 'member:read', o.path)) throw notFound('党组织');
-  if (!inScope(ctx.actor, 'member:write', o.path)) throw forbidden('您没有管理该组织党员的权限');
+  if (!o) throw notFound('党组织');
   if (o.status !== 'active') throw invalid('该党组织已撤销，请选择其他党支部');
   if (o.type !== 'branch' && o.type !== 'group') throw invalid('党员应编入党支部或其党小组，请选择党支部或党小组');
   return o;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { EDUCATIONS, ETHNICITIES, MEMBER_COLUMNS } from '../../../common/member.ts';
 import { AppError } from '../../platform/errors.ts';
-import { inspectOfficeZip } from '../../platform/files/files.zip.ts';
+import { checkUploadBuffer } from '../../platform/files/files.check.ts';
 
 export const MAX_IMPORT_ROWS = 100_000;
 export type ImportError = { row: number; column: string; message: string };
@@ -36,10 +36,7 @@ function rawCell(v: ExcelJS.CellValue): RawCell {
  * header row (the contract's 12 columns in order) and the row limit; returns the non-empty data rows.
  */
 export async function readMemberWorkbook(data: Buffer): Promise<RawRow[]> {
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请上传 Excel 工作簿（.xlsx）文件；.xls 请先用 Excel 或 WPS 另存为 .xlsx');
-  }
-  inspectOfficeZip(data);
+  await checkUploadBuffer(data, { declared: 'xlsx', allow: ['xlsx'], hint: '；.xls 请先用 Excel 或 WPS 另存为 .xlsx' });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

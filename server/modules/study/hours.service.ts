@@ -10,7 +10,7 @@ import { members } from '../member/member.table.ts';
 import { accountHours, behindAt, type HoursAccount, hoursRules, type StudyEntry, toHours } from './hours.rules.ts';
 import { studyReadingSessions } from './material.table.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';
-import { myMember, orgInScope } from './study.access.ts';
+import { myMember, studyOrg } from './study.access.ts';
 
 type Person = { id: string; name: string; orgId: string; orgName: string; orgPath: string };
 
@@ -106,7 +106,7 @@ async function peopleUnder(ctx: Ctx, orgPath: string): Promise<Person[]> {
 
 /** 学时统计: each member of an org's subtree for a year, by form, against the requirement, and who is behind pace. */
 export async function orgHours(ctx: Ctx, q: { orgId: string; year: number; month?: number; behindOnly?: boolean }) {
-  const o = await orgInScope(ctx, q.orgId, false);
+  const o = await studyOrg(ctx, q.orgId);
   const month = q.month ?? asOfMonth(ctx, q.year);
   const rows = (await accounts(ctx, await peopleUnder(ctx, o.path), q.year)).map(({ p, a }) => row(p, a, month));
   return {
@@ -132,7 +132,7 @@ export async function myHours(ctx: Ctx, year: number) {
  * the org's figures equal the sum of its parts. Minutes are integers, so the sums are exact.
  */
 export async function rollup(ctx: Ctx, q: { orgId: string; year: number }) {
-  const o = await orgInScope(ctx, q.orgId, false);
+  const o = await studyOrg(ctx, q.orgId);
   const month = asOfMonth(ctx, q.year);
   const all = await accounts(ctx, await peopleUnder(ctx, o.path), q.year);
   const children = await ctx.db

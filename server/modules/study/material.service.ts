@@ -13,7 +13,7 @@ import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
 import { plainText, sanitizeMaterialHtml } from './material.sanitize.ts';
 import { type StudyMaterial, studyMaterials } from './material.table.ts';
-import { checkScope, orgInScope } from './study.access.ts';
+import { mustExist, studyOrg } from './study.access.ts';
 
 const out = (m: StudyMaterial, orgName: string) => ({
   id: m.id,
@@ -32,7 +32,7 @@ export type MaterialOutT = ReturnType<typeof out>;
 
 /** Materials published in the caller's scope, newest first; `orgId` narrows to one publisher's subtree. */
 export async function listMaterials(ctx: Ctx, q: { orgId?: string; theme?: StudyTheme }) {
-  const base = q.orgId ? await orgInScope(ctx, q.orgId, false) : null;
+  const base = q.orgId ? await studyOrg(ctx, q.orgId) : null;
   const rows = await ctx.db
     .select({ m: studyMaterials, orgName: orgs.name })
     .from(studyMaterials)
@@ -49,14 +49,14 @@ export async function listMaterials(ctx: Ctx, q: { orgId?: string; theme?: Study
   return rows.map((r) => ({ ...out(r.m, r.orgName), bodyHtml: '', summary: plainText(r.m.bodyHtml).slice(0, 80) }));
 }
 
-/** Loads a material in the caller's study scope (404 outside it; 403 without study:write when `write`). */
-export async function loadMaterial(ctx: Ctx, id: string, write = false) {
+/** Loads a material a study route names (the guard holds it to the caller's scope); missing → 404. */
+export async function loadMaterial(ctx: Ctx, id: string) {
   const [r] = await ctx.db
     .select({ m: studyMaterials, orgPath: orgs.path, orgName: orgs.name })
     .from(studyMaterials)
     .innerJoin(orgs, eq(orgs.id, studyMaterials.orgId))
     .where(eq(studyMaterials.id, id));
-  checkScope(ctx, r?.orgPath, '学习资料', write ? 'study:write' : 'study:read');
+  mustExist(r, '学习资料');
   return r;
 }
 
@@ -95,7 +95,7 @@ async function announce(ctx: Ctx, m: StudyMaterial, orgPath: string) {
 
 /** Publishes a material to the subtree of `orgId`: body sanitised, attachments claimed, members notified, audited. */
 export async function createMaterial(ctx: Ctx, input: MaterialCreate & { topicId?: string }) {
-  const o = await orgInScope(ctx, input.orgId);
+  const o = await studyOrg(ctx, input.orgId);
   return withTx(ctx, async (tx) => {
     const [m] = await tx.db
       .insert(studyMaterials)
@@ -128,7 +128,7 @@ export async function createMaterial(ctx: Ctx, input: MaterialCreate & { topicId
 
 /** Edits a material (body sanitised again). */
 export async function updateMaterial(ctx: Ctx, id: string, patch: MaterialUpdate) {
-  const r = await loadMaterial(ctx, id, true);
+  const r = await loadMaterial(ctx, id);
   await withTx(ctx, async (tx) => {
     const set = {
       ...patch,
@@ -150,7 +150,7 @@ export async function updateMaterial(ctx: Ctx, id: string, patch: MaterialUpdate
 
 /** Withdraws a material: members no longer see it; hours already earned stay. */
 export async function withdrawMaterial(ctx: Ctx, id: string) {
-  const r = await loadMaterial(ctx, id, true);
+  const r = await loadMaterial(ctx, id);
   if (r.m.status === 'withdrawn') throw conflict('该资料已撤回');
   await withTx(ctx, async (tx) => {
     await tx.db.update(studyMaterials).set({ status: 'withdrawn', updatedAt: ctx.now }).where(eq(studyMaterials.id, id));
@@ -171,7 +171,7 @@ export async function materialFromTopic(ctx: Ctx, topicId: string) {
     .from(firstTopics)
     .innerJoin(orgs, eq(orgs.id, firstTopics.orgId))
     .where(eq(firstTopics.id, topicId));
-  checkScope(ctx, t?.orgPath, '第一议题', 'study:write');
+  mustExist(t, '第一议题');
   const [dup] = await ctx.db.select({ id: studyMaterials.id }).from(studyMaterials).where(eq(studyMaterials.topicId, topicId));
   if (dup) throw conflict('该议题已发布为学习资料');
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);

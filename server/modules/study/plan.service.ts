@@ -9,7 +9,7 @@ import { members } from '../member/member.table.ts';
 import { studyReadingSessions } from './material.table.ts';
 import { studyPlanItems, studyPlans } from './plan.table.ts';
 import { studyRecords } from './record.table.ts';
-import { checkScope, orgInScope } from './study.access.ts';
+import { mustExist, studyOrg } from './study.access.ts';
 
 type Item = typeof studyPlanItems.$inferSelect & { orgName: string; inherited: boolean };
 
@@ -44,7 +44,7 @@ async function actuals(ctx: Ctx, orgPath: string, year: number): Promise<Map<str
  * is over without it.
  */
 export async function planView(ctx: Ctx, q: { orgId: string; year: number }) {
-  const o = await orgInScope(ctx, q.orgId, false);
+  const o = await studyOrg(ctx, q.orgId);
   const ancestors = o.path.split('/').filter((id) => id && id !== o.id);
   const plans = await ctx.db
     .select({ p: studyPlans, orgName: orgs.name })
@@ -99,7 +99,7 @@ export async function planView(ctx: Ctx, q: { orgId: string; year: number }) {
 
 /** A new annual (quarter null) or quarterly plan of an org; one per org, year and quarter. */
 export async function createPlan(ctx: Ctx, input: PlanCreate) {
-  const o = await orgInScope(ctx, input.orgId);
+  const o = await studyOrg(ctx, input.orgId);
   return withTx(ctx, async (tx) => {
     const [dup] = await tx.db
       .select({ id: studyPlans.id })
@@ -133,7 +133,7 @@ async function loadPlan(ctx: Ctx, id: string) {
     .from(studyPlans)
     .innerJoin(orgs, eq(orgs.id, studyPlans.orgId))
     .where(eq(studyPlans.id, id));
-  checkScope(ctx, r?.orgPath, '学习计划', 'study:write');
+  mustExist(r, '学习计划');
   return r;
 }
 
@@ -163,7 +163,8 @@ export async function addPlanItem(ctx: Ctx, planId: string, input: PlanItemInput
 /** Removes a plan item (also from the orgs below when it was pushed). */
 export async function deletePlanItem(ctx: Ctx, itemId: string) {
   const [i] = await ctx.db.select().from(studyPlanItems).where(eq(studyPlanItems.id, itemId));
-  const r = i ? await loadPlan(ctx, i.planId) : (checkScope(ctx, undefined, '学习计划事项') as never);
+  mustExist(i, '学习计划事项');
+  const r = await loadPlan(ctx, i.planId);
   await withTx(ctx, async (tx) => {
     await tx.db.delete(studyPlanItems).where(eq(studyPlanItems.id, itemId));
     await audit(tx, {

@@ -5,7 +5,7 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { type StudyQuestion, studyQuestions } from './quiz.table.ts';
-import { checkScope, orgInScope } from './study.access.ts';
+import { mustExist, studyOrg } from './study.access.ts';
 
 const out = (q: StudyQuestion) => ({
   id: q.id,
@@ -20,7 +20,7 @@ const out = (q: StudyQuestion) => ({
 
 /** The question bank in the caller's scope (optionally one org's subtree, one tag), active questions only. */
 export async function listQuestions(ctx: Ctx, q: { orgId?: string; tag?: string }) {
-  const base = q.orgId ? await orgInScope(ctx, q.orgId, false) : null;
+  const base = q.orgId ? await studyOrg(ctx, q.orgId) : null;
   const rows = await ctx.db
     .select({ q: studyQuestions })
     .from(studyQuestions)
@@ -40,7 +40,7 @@ export async function listQuestions(ctx: Ctx, q: { orgId?: string; tag?: string 
 
 /** Adds a question to the bank of `orgId`. */
 export async function createQuestion(ctx: Ctx, input: QuestionInput) {
-  const o = await orgInScope(ctx, input.orgId);
+  const o = await studyOrg(ctx, input.orgId);
   return withTx(ctx, async (tx) => {
     const [q] = await tx.db
       .insert(studyQuestions)
@@ -65,7 +65,7 @@ export async function setQuestionActive(ctx: Ctx, id: string, active: boolean) {
     .from(studyQuestions)
     .innerJoin(orgs, eq(orgs.id, studyQuestions.orgId))
     .where(eq(studyQuestions.id, id));
-  checkScope(ctx, r?.orgPath, '题目', 'study:write');
+  mustExist(r, '题目');
   return withTx(ctx, async (tx) => {
     const [q] = await tx.db.update(studyQuestions).set({ active }).where(eq(studyQuestions.id, id)).returning();
     await audit(tx, {

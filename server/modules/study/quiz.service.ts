@@ -9,7 +9,7 @@ import { invalid } from '../../platform/errors.ts';
 import { members } from '../member/member.table.ts';
 import { scoreAttempt } from './quiz.rules.ts';
 import { type StudyQuiz, studyAttempts, studyQuestions, studyQuizzes } from './quiz.table.ts';
-import { checkScope, orgInScope } from './study.access.ts';
+import { mustExist, studyOrg } from './study.access.ts';
 
 const out = (q: StudyQuiz, orgName: string, attempts = 0) => ({
   id: q.id,
@@ -26,7 +26,7 @@ const out = (q: StudyQuiz, orgName: string, attempts = 0) => ({
 
 /** Publishes a quiz to the subtree of `orgId` from questions of the bank the caller sees or that the org inherits. */
 export async function createQuiz(ctx: Ctx, input: QuizCreate) {
-  const o = await orgInScope(ctx, input.orgId);
+  const o = await studyOrg(ctx, input.orgId);
   const ids = [...new Set(input.questionIds)];
   const qs = await ctx.db
     .select({ id: studyQuestions.id, path: orgs.path, active: studyQuestions.active })
@@ -63,7 +63,7 @@ const submittedCount = sql<number>`(select count(*)::int from study_quiz_attempt
 
 /** Quizzes published in the caller's scope, newest first, with the number of answer sheets handed in. */
 export async function listQuizzes(ctx: Ctx, q: { orgId?: string }) {
-  const base = q.orgId ? await orgInScope(ctx, q.orgId, false) : null;
+  const base = q.orgId ? await studyOrg(ctx, q.orgId) : null;
   const rows = await ctx.db
     .select({ q: studyQuizzes, orgName: orgs.name, n: submittedCount })
     .from(studyQuizzes)
@@ -84,7 +84,7 @@ export async function quizResults(ctx: Ctx, id: string) {
     .from(studyQuizzes)
     .innerJoin(orgs, eq(orgs.id, studyQuizzes.orgId))
     .where(eq(studyQuizzes.id, id));
-  checkScope(ctx, r?.orgPath, '测试');
+  mustExist(r, '测试');
   const attempts = await ctx.db
     .select({ a: studyAttempts, name: members.name, orgId: orgs.id, orgName: orgs.name })
     .from(studyAttempts)

@@ -8,7 +8,7 @@ import { invalid } from '../../platform/errors.ts';
 import { meetingAttendance, meetings } from '../meeting/meeting.table.ts';
 import { members } from '../member/member.table.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';
-import { checkScope, orgInScope } from './study.access.ts';
+import { mustExist, studyOrg } from './study.access.ts';
 
 const attendeeCount = sql<number>`(select count(*)::int from study_record_attendees a where a.record_id = "study_records"."id")`;
 
@@ -27,7 +27,7 @@ export async function membersUnder(ctx: Ctx, ids: string[], orgPath: string): Pr
 
 /** Records a collective study (集中学习, 会议学习, 中心组, 班组课堂) with its attendees; a linked meeting supplies those present. */
 export async function createRecord(ctx: Ctx, input: RecordCreate) {
-  const o = await orgInScope(ctx, input.orgId);
+  const o = await studyOrg(ctx, input.orgId);
   let attendees = await membersUnder(ctx, input.attendeeIds, o.path);
   let via: 'list' | 'meeting' = 'list';
   if (input.meetingId) {
@@ -76,7 +76,7 @@ export async function createRecord(ctx: Ctx, input: RecordCreate) {
 
 /** Study records held in the caller's scope (optionally one org's subtree, a year and a form), newest first. */
 export async function listRecords(ctx: Ctx, q: { orgId?: string; year?: number; form?: StudyForm }) {
-  const base = q.orgId ? await orgInScope(ctx, q.orgId, false) : null;
+  const base = q.orgId ? await studyOrg(ctx, q.orgId) : null;
   const rows = await ctx.db
     .select({ r: studyRecords, orgName: orgs.name, attendees: attendeeCount })
     .from(studyRecords)
@@ -120,7 +120,7 @@ export async function getRecord(ctx: Ctx, id: string) {
     .from(studyRecords)
     .innerJoin(orgs, eq(orgs.id, studyRecords.orgId))
     .where(eq(studyRecords.id, id));
-  checkScope(ctx, r?.orgPath, '学习记录');
+  mustExist(r, '学习记录');
   const people = await ctx.db
     .select({ memberId: studyAttendees.memberId, name: members.name, via: studyAttendees.via })
     .from(studyAttendees)
@@ -137,7 +137,7 @@ export async function deleteRecord(ctx: Ctx, id: string) {
     .from(studyRecords)
     .innerJoin(orgs, eq(orgs.id, studyRecords.orgId))
     .where(eq(studyRecords.id, id));
-  checkScope(ctx, r?.orgPath, '学习记录', 'study:write');
+  mustExist(r, '学习记录');
   await withTx(ctx, async (tx) => {
     const [{ n }] = await tx.db.select({ n: count() }).from(studyAttendees).where(eq(studyAttendees.recordId, id));
     await tx.db.delete(studyRecords).where(eq(studyRecords.id, id));

@@ -1,6 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { Permission } from '../../../common/access.ts';
-import { inScope } from '../../platform/access/actor.ts';
 import { orgs } from '../../platform/access/org.table.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
@@ -21,18 +19,19 @@ export async function myMember(ctx: Ctx): Promise<Me> {
   return m;
 }
 
-/** An org the caller may act on: out of read scope answers 404 like missing; readable but not writable → 403. */
-export async function orgInScope(ctx: Ctx, orgId: string, write = true) {
+/**
+ * The org a study route names. Its scope is not checked here: the guard has held the route's declared target to
+ * the caller's scope (read by default, study:write for writes) before the handler runs.
+ */
+export async function studyOrg(ctx: Ctx, orgId: string) {
   const [o] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
-  if (!o || !inScope(ctx.actor, 'study:read', o.path)) throw notFound('组织');
-  if (write && !inScope(ctx.actor, 'study:write', o.path)) throw forbidden('您没有管理该组织学习的权限');
+  if (!o) throw notFound('组织');
   return o;
 }
 
-/** Checks an object located at `orgPath` against the caller's study scope (404 outside read scope, 403 without `perm`). */
-export function checkScope(ctx: Ctx, orgPath: string | undefined, what: string, perm: Permission = 'study:read') {
-  if (!orgPath || !inScope(ctx.actor, 'study:read', orgPath)) throw notFound(what);
-  if (perm !== 'study:read' && !inScope(ctx.actor, perm, orgPath)) throw forbidden();
+/** A row a study route names by id (its scope likewise the guard's): missing → 404. */
+export function mustExist<T>(row: T | undefined, what: string): asserts row is T {
+  if (!row) throw notFound(what);
 }
 
 /** A material or quiz published at `publisherPath` reaches a member whose org lies in that subtree. */

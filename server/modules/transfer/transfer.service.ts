@@ -27,7 +27,7 @@ export async function insertOpenTransfer(ctx: Ctx, values: typeof transfers.$inf
 
 /** 系统内转接, step 1: the sending side asks; the member stays in the sending branch until the receiving side confirms. */
 export async function requestTransfer(ctx: Ctx, input: InternalTransfer): Promise<TransferOutT> {
-  const { m, orgPath } = await loadMemberInScope(ctx, input.memberId, 'member:write');
+  const { m, orgPath } = await loadMemberInScope(ctx, input.memberId);
   if (m.status !== 'active') throw invalid(`${m.name}当前不是在册状态，不能办理转接`);
   const [to] = await ctx.db.select().from(orgs).where(eq(orgs.id, input.toOrgId));
   if (to?.status !== 'active') throw invalid('接收党组织不存在或已撤销，请重新选择');

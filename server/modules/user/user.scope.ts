@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { ADMIN_ROLES, type Permission, ROLE_LABELS, type Role } from '../../../common/access.ts';
 import { type Actor, inScope, scopePaths } from '../../platform/access/actor.ts';
 import { orgs } from '../../platform/access/org.table.ts';
+import { locateBy, type ResourceResolver } from '../../platform/access/resolve.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { type User, userRoles, users } from '../../platform/auth/user.table.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -90,3 +91,18 @@ export function checkSeparation(roles: RoleAt[]): void {
 
 /** Holds one of the 三员 roles: 12-character passwords and the 10-minute idle timeout apply. */
 export const hasAdminRole = (roles: RoleAt[]) => roles.some((r) => ADMIN_ROLES.includes(r.role));
+
+/** An account lies in every org it holds a role at; one holding none lies at the root (only root scope reaches it). */
+export const userResolvers: ResourceResolver[] = [
+  {
+    resource: 'user',
+    label: '账号',
+    locate: (db, id) =>
+      locateBy(
+        db,
+        sql`select o.path from users u join user_roles r on r.user_id = u.id join orgs o on o.id = r.org_id where u.id = ${id}
+          union all select o.path from users u join orgs o on o.parent_id is null
+            where u.id = ${id} and not exists (select 1 from user_roles r where r.user_id = u.id)`,
+      ),
+  },
+];

@@ -8,6 +8,7 @@ import { type ResolvedSession, resolveSession } from '../auth/session.service.ts
 import type { AppEnv, Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { Policy } from './policy.ts';
+import { enforceScope, fieldValue, type ResourceResolver } from './resolve.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,6 +18,7 @@ declare module 'fastify' {
 }
 
 export const sessionCookieName = (https: boolean) => (https ? '__Host-lq_sid' : 'lq_sid');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sameToken(a: string, b: string) {
@@ -28,15 +30,23 @@ function sameToken(a: string, b: string) {
 /**
  * Access in one place: every /api route must declare `config.policy` (start fails otherwise); each request
  * is authenticated from its session cookie, held to the password-change and CSRF rules, then to the policy.
+ * A policy's declared target (params, query or body field) is located by the resolver of its resource once the
+ * input is validated, and held to the caller's scope: outside the read scope → 404, read but not write → 403.
  */
-export const guard = fp(async (app: FastifyInstance, opts: { db: Db; env: AppEnv }) => {
+export const guard = fp(async (app: FastifyInstance, opts: { db: Db; env: AppEnv; resolvers: ResourceResolver[] }) => {
+  const resolvers = new Map(opts.resolvers.map((r) => [r.resource, r]));
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.includes('HEAD') && route.method.length === 1)) return;
-    if (!route.config?.policy) throw new Error(`路由缺少访问策略 / route without an access policy: ${String(route.method)} ${route.url}`);
+    const policy = route.config?.policy;
+    if (!policy) throw new Error(`路由缺少访问策略 / route without an access policy: ${String(route.method)} ${route.url}`);
+    if (policy.kind === 'permission' && policy.target && !resolvers.has(policy.target.resource))
+      throw new Error(
+        `访问策略的目标没有定位器 / no resolver for target resource "${policy.target.resource}": ${String(route.method)} ${route.url}`,
+      );
   });
 
   app.addHook('onRequest', async (req) => {
@@ -52,6 +62,35 @@ export const guard = fp(async (app: FastifyInstance, opts: { db: Db; env: AppEnv
       }
     }
     await enforce(req, policy);
+  });
+
+  // after validation: the target's value is parsed (a malformed id is a 400 before any lookup)
+  app.addHook('preHandler', async (req) => {
+    const policy = req.routeOptions.config?.policy as Policy | undefined;
+    if (policy?.kind !== 'permission' || !policy.target) return;
+    const t = policy.target;
+    // a multipart body is read by its handler: that upload's service checks its org itself
+    if (t.in === 'body' && String(req.headers['content-type'] ?? '').startsWith('multipart/')) return;
+    const value = fieldValue(t.in === 'params' ? req.params : t.in === 'query' ? req.query : req.body, t.field);
+    if (value === undefined || value === null || value === '') {
+      if (t.optional) return;
+      throw new AppError('VALIDATION', '请求缺少要操作的对象');
+    }
+    const r = resolvers.get(t.resource)!;
+    try {
+      const id = String(value);
+      enforceScope(req.ctx.actor, policy.permission, UUID.test(id) ? await r.locate(opts.db, id) : null, r.label);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'FORBIDDEN') {
+        await auditAlone(req.ctx, {
+          action: 'access.denied',
+          result: 'denied',
+          detail: { method: req.method, url: req.routeOptions.url, permission: policy.permission, scope: t.resource },
+        });
+        e.audited = true;
+      }
+      throw e;
+    }
   });
 });
 

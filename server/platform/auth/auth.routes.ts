@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PasswordRulesSchema, passwordRulesFor } from '../../../common/security-policy.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { sessionCookieName } from '../access/guard.ts';
 import { anyUser, publicRoute } from '../access/policy.ts';
@@ -6,6 +7,7 @@ import { audit } from '../audit/audit.service.ts';
 import { withTx } from '../context.ts';
 import { changeOwnPassword, login, me } from './auth.service.ts';
 import type { IpThrottle } from './ip-throttle.ts';
+import { securityPolicy } from './password.service.ts';
 import { destroySession } from './session.service.ts';
 
 const LoginBody = z.object({
@@ -70,6 +72,13 @@ export const authRoutes =
         await changeOwnPassword(req.ctx, req.session!, req.body);
         return reply.code(204).send();
       },
+    });
+
+    // read by the password form, also while a password change is pending (that session cannot read /me)
+    app.get('/api/auth/password-rules', {
+      config: { policy: anyUser({ allowPendingPasswordChange: true }) },
+      schema: { tags: ['认证'], summary: '本人新口令须满足的规则（取自安全策略）', response: { 200: PasswordRulesSchema } },
+      handler: async (req) => passwordRulesFor(await securityPolicy(req.ctx.db), req.session!.actor.isAdmin),
     });
 
     app.get('/api/auth/me', {

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
+import { MAX_FILE_BYTES } from './files.check.ts';
 import { UploadFields, type UploadFieldsT } from './files.schema.ts';
 import { cleanFileName } from './files.sniff.ts';
 import { receiveToTemp, removeQuietly, type TempFile } from './files.storage.ts';
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** @fastify/multipart limits: one 20 MB file and a few short fields per request. */
 export const MULTIPART_LIMITS = { fileSize: MAX_FILE_BYTES, files: 1, fields: 6, fieldSize: 1024, parts: 8, headerPairs: 100 };
 

@@ -32,6 +32,7 @@ export const orgCases: Record<string, MatrixCase> = {
     build: () => ({ url: '/api/auth/password', payload: { oldPassword: TEST_PASSWORD, newPassword: 'Xq7#vR2!mLp9-Tz' } }),
   },
   'GET /api/auth/me': { build: () => ({ url: '/api/auth/me' }) },
+  'GET /api/auth/password-rules': { build: () => ({ url: '/api/auth/password-rules' }) },
 
   'GET /api/notifications': { build: () => ({ url: '/api/notifications?unreadOnly=1&page=1&pageSize=20' }) },
   'POST /api/notifications/read-all': { build: () => ({ url: '/api/notifications/read-all' }) },

@@ -7,7 +7,7 @@ import { ApiError, hasCsrfToken } from '../../../lib/api.ts';
 import { changePassword, fetchMe, type LoginResult, ME_KEY } from '../../../lib/auth.ts';
 import { AuthCard } from '../components/auth-card.tsx';
 import { LOGIN_KEY, safeNext } from '../next.ts';
-import { passwordChecklist } from '../password-rules.ts';
+import { fetchPasswordRules, PASSWORD_RULES_KEY, passwordChecklist } from '../password-rules.ts';
 
 type Values = { oldPassword: string; newPassword: string; confirm: string };
 
@@ -28,7 +28,8 @@ export default function PasswordPage() {
   const username = meQuery.data?.user.username ?? loginResult?.user.username ?? null;
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const confirm = Form.useWatch('confirm', form) ?? '';
-  const checks = passwordChecklist(newPassword, confirm, username, meQuery.data ? meQuery.data.isAdmin : null);
+  const rulesQuery = useQuery({ queryKey: PASSWORD_RULES_KEY, queryFn: fetchPasswordRules, staleTime: 0 });
+  const checks = passwordChecklist(newPassword, confirm, username, rulesQuery.data ?? null);
   const relogin = `/login?next=${encodeURIComponent(next)}`;
 
   const onFinish = async (v: Values) => {
@@ -109,7 +110,7 @@ export default function PasswordPage() {
           ))}
           <li>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              另外：不能与最近 5 次使用过的口令相同，不能是常见口令；可以粘贴长口令。
+              另外：不能与最近 {rulesQuery.data?.historyCount ?? '几'} 次使用过的口令相同，不能是常见口令；可以粘贴长口令。
             </Typography.Text>
           </li>
         </ul>
