@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from '../common/zod-locale.ts';
 import type { Db } from './db/client.ts';
 import { modules } from './modules/index.ts';
@@ -16,6 +15,7 @@ import type { AppEnv } from './platform/context.ts';
 import { errorsPlugin } from './platform/http/errors.plugin.ts';
 import { headersPlugin } from './platform/http/headers.plugin.ts';
 import { inputPlugin } from './platform/http/input.plugin.ts';
+import { openapiPlugin } from './platform/http/openapi.plugin.ts';
 import { platformRoutes } from './platform/index.ts';
 
 declare module 'fastify' {
@@ -45,10 +45,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(headersPlugin);
   await app.register(inputPlugin);
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: { info: { title: '亮旗 API', version: config.version } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(openapiPlugin, { version: config.version, https: config.https });
   await app.register(guard, { db: opts.db, env: opts.env });
 
   app.get('/api/health', {

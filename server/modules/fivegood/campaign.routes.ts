@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { XlsxFile } from '../../../common/errors.ts';
 import { CampaignCreateSchema } from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
@@ -69,7 +70,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/fivegood/campaigns/:id/board/export', {
     config: { policy: can('fivegood:read', campaign) },
-    schema: { tags, summary: '导出进度看板', params: IdParams, querystring: BoardQuery },
+    schema: { tags, summary: '导出进度看板', params: IdParams, querystring: BoardQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const { c, at, rows } = await boardExportRows(req.ctx, req.params.id, req.query.orgId);
       return sendXlsx(

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DocxFile } from '../../../common/errors.ts';
 import { RectificationCreateSchema, VetoEventSchema } from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
@@ -16,7 +17,7 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/fivegood/ratings/:id/certificate', {
     config: { policy: can('fivegood:read', { in: 'params', field: 'id', resource: 'fivegood_rating' }) },
-    schema: { tags, summary: '命名证书（Word）', params: IdParams },
+    schema: { tags, summary: '命名证书（Word）', params: IdParams, response: { 200: DocxFile } },
     handler: async (req, reply) => {
       const c = await certificate(req.ctx, req.params.id);
       return sendDocx(reply, req.ctx, c.fileName, c.buf, { kind: 'fivegood_certificate', orgId: c.orgId, orgPath: c.orgPath });

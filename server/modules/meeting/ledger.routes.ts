@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { XlsxFile } from '../../../common/errors.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
@@ -77,7 +78,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/first-topic-ledger/export', {
     config: { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '导出第一议题台账（Excel）', querystring: LedgerQuery },
+    schema: { tags, summary: '导出第一议题台账（Excel）', querystring: LedgerQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const l = await ledger(req.ctx, req.query.orgId, req.query.year);
       const rows = l.rows.map((r) => ({

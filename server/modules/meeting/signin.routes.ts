@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DocxFile } from '../../../common/errors.ts';
 import { MEETING_TYPES } from '../../../common/meeting.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { anyUser, can } from '../../platform/access/policy.ts';
@@ -18,7 +19,7 @@ const byId = { in: 'params', field: 'id', resource: 'meeting' } as const;
 export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meetings/:id/docx', {
     config: { policy: can('meeting:read', byId) },
-    schema: { tags: ['组织生活'], summary: '导出会议记录（Word）', params: IdParams },
+    schema: { tags: ['组织生活'], summary: '导出会议记录（Word）', params: IdParams, response: { 200: DocxFile } },
     handler: async (req, reply) => {
       const l = await loadMeeting(req.ctx, req.params.id);
       const m = await meetingDetail(req.ctx, l);
@@ -32,7 +33,12 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/meeting-templates/:type/docx', {
     config: { policy: can('meeting:read') },
-    schema: { tags: ['组织生活'], summary: '下载空白会议记录模板（Word）', params: z.object({ type: z.enum(MEETING_TYPES) }) },
+    schema: {
+      tags: ['组织生活'],
+      summary: '下载空白会议记录模板（Word）',
+      params: z.object({ type: z.enum(MEETING_TYPES) }),
+      response: { 200: DocxFile },
+    },
     handler: async (req, reply) => {
       const tpl = (await getTemplates(req.ctx))[req.params.type];
       const required = meetingRules(await rules(req.ctx)).firstItemRequiredFor.includes(req.params.type);

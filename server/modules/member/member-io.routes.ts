@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { XlsxFile } from '../../../common/errors.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -26,7 +27,7 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/members/import-template', {
     config: { policy: can('member:import') },
-    schema: { tags, summary: '下载党员导入模板（xlsx）' },
+    schema: { tags, summary: '下载党员导入模板（xlsx）', response: { 200: XlsxFile } },
     handler: async (_req, reply) =>
       reply
         .type(XLSX_MIME)
@@ -57,7 +58,12 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/members/export', {
     config: { policy: can('member:export', memberListQueryOrgTarget) },
-    schema: { tags, summary: '按当前筛选条件导出党员名册（xlsx；号码默认脱敏，每小时限 10 次）', querystring: ExportQuery },
+    schema: {
+      tags,
+      summary: '按当前筛选条件导出党员名册（xlsx；号码默认脱敏，每小时限 10 次）',
+      querystring: ExportQuery,
+      response: { 200: XlsxFile },
+    },
     handler: async (req, reply) => {
       const e = await prepareMemberExport(req.ctx, req.query);
       return sendXlsxStream(reply, req.ctx, e.fileName, e.spec, e.rows, e.audit);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AnyFile } from '../../../common/errors.ts';
 import { SelfStudySchema, STUDY_FORMS, STUDY_THEMES, TeamClassSchema } from '../../../common/study.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { anyUser } from '../../platform/access/policy.ts';
@@ -64,7 +65,12 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/m/study/materials/:id/files/:fileId', {
     config: { policy: me },
-    schema: { tags, summary: '下载学习资料的附件', params: IdParams.extend({ fileId: z.string().uuid('编号格式不正确') }) },
+    schema: {
+      tags,
+      summary: '下载学习资料的附件',
+      params: IdParams.extend({ fileId: z.string().uuid('编号格式不正确') }),
+      response: { 200: AnyFile },
+    },
     handler: async (req, reply) => sendFile(reply, await myMaterialFile(req.ctx, req.params.id, req.params.fileId)),
   });
   app.post('/api/m/study/reading/:id/beat', {

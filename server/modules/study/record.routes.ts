@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { XlsxFile } from '../../../common/errors.ts';
 import { RecordCreateSchema, StudyRulesSchema } from '../../../common/study.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
@@ -54,7 +55,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/study/hours/export', {
     config: { policy: can('study:read', orgQuery) },
-    schema: { tags, summary: '导出学时统计（Excel）', querystring: HoursQuery },
+    schema: { tags, summary: '导出学时统计（Excel）', querystring: HoursQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const h = await orgHours(req.ctx, { ...req.query, behindOnly: req.query.behindOnly === '1' });
       return sendXlsx(reply, req.ctx, `学时统计${req.query.year}.xlsx`, hoursSheet(h), {

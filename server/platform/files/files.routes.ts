@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import { AnyFile } from '../../../common/errors.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../access/policy.ts';
@@ -35,7 +36,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/files/:id', {
     config: { policy: can('file:read', fileTarget) },
-    schema: { tags: ['附件'], summary: '下载附件', params: FileIdParams },
+    schema: { tags: ['附件'], summary: '下载附件', params: FileIdParams, response: { 200: AnyFile } },
     handler: async (req, reply) => {
       return sendFile(reply, await openFile(req.ctx, req.params.id));
     },
