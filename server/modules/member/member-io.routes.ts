@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { XlsxFile } from '../../../common/errors.ts';
-import { z } from '../../../common/zod-locale.ts';
+import { ImportResultOut, MemberExportQuery } from '../../../common/member.ts';
 import { can } from '../../platform/access/policy.ts';
 import { AppError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/export/content-disposition.ts';
@@ -10,16 +10,10 @@ import { XLSX_MIME } from '../../platform/export/xlsx.ts';
 import { prepareMemberExport } from './member.export.ts';
 import { importMembers } from './member.import.ts';
 import { memberListQueryOrgTarget } from './member.policy.ts';
-import { MemberListQuery } from './member.schema.ts';
 import { importTemplate } from './member.xlsx.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const tags = ['党员'];
-
-const ExportQuery = MemberListQuery.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
-  unmask: z.enum(['0', '1']).optional(),
-});
-const ImportOut = z.object({ imported: z.number(), created: z.number(), updated: z.number() });
 
 /** Excel in and out: the template, the all-or-nothing import and the (masked by default) export. */
 export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -42,7 +36,7 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '导入党员（multipart 字段 file；整体提交，任何一处错误则不导入并列出全部错误）',
       consumes: ['multipart/form-data'],
-      response: { 200: ImportOut },
+      response: { 200: ImportResultOut },
     },
     handler: async (req) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 方式上传文件（字段名 file）');
@@ -61,7 +55,7 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '按当前筛选条件导出党员名册（xlsx；号码默认脱敏，每小时限 10 次）',
-      querystring: ExportQuery,
+      querystring: MemberExportQuery,
       response: { 200: XlsxFile },
     },
     handler: async (req, reply) => {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DocxFile, XlsxFile } from '../../../common/errors.ts';
+import { IdParams } from '../../../common/org.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendDocx, sendXlsx } from '../../platform/export/export.reply.ts';
 import { ORG_EXPORT_COLUMNS, orgExportFileName, orgExportRows, orgReport } from './org.export.ts';
-import { IdParams } from './org.schema.ts';
 
 const ExportQuery = z.object({ q: z.string().trim().max(60).optional() });
 
