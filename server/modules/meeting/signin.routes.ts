@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DocxFile } from '../../../common/errors.ts';
-import { MEETING_TYPES } from '../../../common/meeting.ts';
+import { IdParams, MeetingTypeParams, MyMeetingOut, SigninBody, SigninCodeOut, SigninOut } from '../../../common/meeting.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { anyUser, can } from '../../platform/access/policy.ts';
 import { sendDocx } from '../../platform/export/export.reply.ts';
@@ -9,7 +9,6 @@ import { loadMeeting } from './meeting.access.ts';
 import { meetingDetail } from './meeting.detail.ts';
 import { blankTemplateDocx, meetingRecordDocx } from './meeting.docx.ts';
 import { meetingRules } from './meeting.rules.ts';
-import { IdParams } from './meeting.schema.ts';
 import { myMeetings, signIn, signinCode } from './signin.service.ts';
 import { getTemplates } from './template.service.ts';
 
@@ -36,7 +35,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['组织生活'],
       summary: '下载空白会议记录模板（Word）',
-      params: z.object({ type: z.enum(MEETING_TYPES) }),
+      params: MeetingTypeParams,
       response: { 200: DocxFile },
     },
     handler: async (req, reply) => {
@@ -55,7 +54,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['组织生活'],
       summary: '会场签到二维码内容',
       params: IdParams,
-      response: { 200: z.object({ token: z.string(), url: z.string(), opensAt: z.string(), closesAt: z.string() }) },
+      response: { 200: SigninCodeOut },
     },
     handler: (req) => signinCode(req.ctx, req.params.id),
   });
@@ -65,20 +64,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['党员手机端'],
       summary: '我的近期会议',
       response: {
-        200: z.array(
-          z.object({
-            id: z.string(),
-            title: z.string(),
-            type: z.string(),
-            typeLabel: z.string(),
-            orgName: z.string(),
-            startsAt: z.string(),
-            endsAt: z.string(),
-            place: z.string(),
-            host: z.string(),
-            signedIn: z.boolean(),
-          }),
-        ),
+        200: z.array(MyMeetingOut),
       },
     },
     handler: (req) => myMeetings(req.ctx),
@@ -88,8 +74,8 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['党员手机端'],
       summary: '扫码签到',
-      body: z.object({ token: z.string().min(10, '签到码无效').max(300) }),
-      response: { 200: z.object({ meetingId: z.string(), title: z.string(), signedInAt: z.string() }) },
+      body: SigninBody,
+      response: { 200: SigninOut },
     },
     handler: (req) => signIn(req.ctx, req.body.token),
   });

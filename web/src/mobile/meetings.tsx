@@ -1,18 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { MyMeeting } from '../../../common/meeting.ts';
 import { ApiError, api, setCsrfToken } from '../lib/api.ts';
 import { useApi } from './use-api.ts';
 
-type Upcoming = {
-  id: string;
-  title: string;
-  typeLabel: string;
-  orgName: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  host: string;
-  signedIn: boolean;
-};
+type Upcoming = MyMeeting;
 
 const when = (s: string, e: string) =>
   `${s.slice(0, 10)} ${new Date(s).toTimeString().slice(0, 5)}—${new Date(e).toTimeString().slice(0, 5)}`;

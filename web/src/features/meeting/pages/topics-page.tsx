@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { Ledger } from '../../../../../common/meeting.ts';
 import { useCan } from '../../../lib/access.ts';
 import { api } from '../../../lib/api.ts';
 import { useMe } from '../../../lib/auth.ts';
@@ -11,33 +12,6 @@ import { OrgSelect } from '../../org/components/org-select.tsx';
 import { type Topic, useTopicMutations, useTopics } from '../api.ts';
 import { Supervision } from '../components/supervision.tsx';
 import { TopicForm } from '../components/topic-form.tsx';
-
-type Totals = {
-  studies: number;
-  topics: number;
-  avgLagDays: number | null;
-  followUps: number;
-  followUpsDone: number;
-  followUpsOverdue: number;
-};
-type Ledger = {
-  org: { name: string };
-  total: Totals;
-  own: Totals;
-  children: (Totals & { orgId: string; name: string })[];
-  rows: {
-    meetingId: string;
-    topicTitle: string;
-    orgName: string;
-    meetingTypeLabel: string;
-    heldOn: string;
-    lagDays: number;
-    timely: boolean;
-    followUps: number;
-    followUpsDone: number;
-  }[];
-  unreached: { topicId: string; title: string; branches: number; orgs: { name: string }[] }[];
-};
 
 function Bank() {
   const can = useCan();
