@@ -2,24 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { Member } from '../../../../../common/member.ts';
+import type { StudyRecord } from '../../../../../common/study.ts';
 import { RECORDED_FORMS, STUDY_FORM_LABELS, STUDY_THEME_LABELS, STUDY_THEMES, type StudyForm } from '../../../../../common/study-labels.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { useGet, useOrgYear } from '../api.ts';
 import { OrgYearBar } from '../components/org-year-bar.tsx';
 
-type Row = {
-  id: string;
-  form: StudyForm;
-  title: string;
-  orgName: string;
-  occurredOn: string;
-  minutes: number;
-  span: string | null;
-  attendees: number;
-  lecturer: string | null;
-  teamName: string | null;
-};
-type MemberLite = { id: string; name: string };
+type Row = StudyRecord;
+type MemberLite = Pick<Member, 'id' | 'name'>;
 
 /** 学习记录: 集中学习, 中心组, 会议学习 and 班组课堂 of the subtree; record one with attendees from the roster. */
 export default function RecordsPage() {
