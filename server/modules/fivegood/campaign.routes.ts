@@ -1,13 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { XlsxFile } from '../../../common/errors.ts';
-import { CampaignCreateSchema } from '../../../common/fivegood.ts';
+import {
+  AssessmentListQuery,
+  AssessmentRow,
+  BoardOut,
+  BoardQuery,
+  CampaignCreateSchema,
+  CampaignOut,
+  IdParams,
+  PublicizeBody,
+} from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
 import { listAssessments } from './assessment.service.ts';
 import { board, boardExportRows } from './board.service.ts';
 import { getCampaign, launchCampaign, listCampaigns } from './campaign.service.ts';
-import { AssessmentListQuery, AssessmentRow, BoardOut, BoardQuery, CampaignOut, IdParams, PublicizeBody } from './fivegood.schema.ts';
 import { nameCampaign, publicize } from './publicity.service.ts';
 
 const tags = ['五个好'];

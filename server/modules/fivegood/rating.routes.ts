@@ -1,10 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DocxFile } from '../../../common/errors.ts';
-import { RectificationCreateSchema, VetoEventSchema } from '../../../common/fivegood.ts';
+import {
+  CloseBody,
+  IdParams,
+  RatingOut,
+  RatingQuery,
+  RectificationCreateSchema,
+  RectOut,
+  RectQuery,
+  VetoEventSchema,
+  VetoOut,
+} from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendDocx } from '../../platform/export/export.reply.ts';
-import { CloseBody, IdParams, RatingOut, RatingQuery, RectOut, RectQuery, VetoOut } from './fivegood.schema.ts';
 import { addRectification, certificate, closeRectification, listRatings, listRectifications, recordVeto } from './rating.service.ts';
 
 const tags = ['五个好'];

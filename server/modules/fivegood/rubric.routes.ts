@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RubricFile } from '../../../common/errors.ts';
+import { IdParams, RubricCreateBody, RubricExportQuery, RubricImportBody, RubricOut } from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { contentDisposition } from '../../platform/export/content-disposition.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
-import { IdParams, RubricCreateBody, RubricExportQuery, RubricImportBody, RubricOut } from './fivegood.schema.ts';
 import { rubricFromXlsx } from './rubric.import.ts';
 import { createRubricVersion, getRubric, listRubrics, loadRubric } from './rubric.service.ts';
 import { RUBRIC_XLSX_COLUMNS, rubricRows } from './rubric.xlsx.ts';
