@@ -1,12 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DocxFile } from '../../../common/errors.ts';
-import { z } from '../../../common/zod-locale.ts';
-import { can } from '../../platform/access/policy.ts';
-import { sendDocx } from '../../platform/export/export.reply.ts';
-import { transferIn } from './transfer.in.ts';
-import { transferLetter } from './transfer.letter.ts';
-import { issueLetter, recordReceipt } from './transfer.out.ts';
-import { destinations, getTransfer, listTransfers } from './transfer.read.ts';
 import {
   DecisionSchema,
   DestinationOut,
@@ -19,7 +12,14 @@ import {
   RejectSchema,
   TransferListQuery,
   TransferOut,
-} from './transfer.schema.ts';
+} from '../../../common/transfer.ts';
+import { z } from '../../../common/zod-locale.ts';
+import { can } from '../../platform/access/policy.ts';
+import { sendDocx } from '../../platform/export/export.reply.ts';
+import { transferIn } from './transfer.in.ts';
+import { transferLetter } from './transfer.letter.ts';
+import { issueLetter, recordReceipt } from './transfer.out.ts';
+import { destinations, getTransfer, listTransfers } from './transfer.read.ts';
 import { cancelTransfer, confirmTransfer, rejectTransfer, requestTransfer } from './transfer.service.ts';
 
 const target = { in: 'params', field: 'id', resource: 'transfer' } as const;

@@ -1,26 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../../common/access.ts';
 import type { SecurityPolicy } from '../../../../common/security-policy.ts';
+import type { RoleAtT as RoleAt, UserPageT, UserRow } from '../../../../common/user.ts';
 import { api } from '../../lib/api.ts';
 
-export type RoleAt = { role: Role; orgId: string };
-export type UserRow = {
-  id: string;
-  username: string;
-  name: string;
-  disabled: boolean;
-  disabledReason: string | null;
-  mustChangePassword: boolean;
-  locked: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  roles: (RoleAt & { roleLabel: string; orgName: string })[];
-};
+export type { RoleAtT as RoleAt, UserRow } from '../../../../common/user.ts';
 export type UserQuery = { q?: string; orgId?: string; page: number; pageSize: number };
 
 /** 账号 of the caller's scope, paged. */
 export function useUsers(q: UserQuery) {
-  return useQuery({ queryKey: ['users', q], queryFn: () => api<{ items: UserRow[]; total: number }>('/api/users', { query: q }) });
+  return useQuery({ queryKey: ['users', q], queryFn: () => api<UserPageT>('/api/users', { query: q }) });
 }
 
 /** Account writes; every one refreshes the list. */

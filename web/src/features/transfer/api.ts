@@ -1,33 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InTransfer, InternalTransfer, OutTransfer, TransferKind, TransferStatus } from '../../../../common/transfer.ts';
+import type { InTransfer, InternalTransfer, OutTransfer, Transfer, TransferStatus } from '../../../../common/transfer.ts';
 import { api } from '../../lib/api.ts';
 
-export type Transfer = {
-  id: string;
-  kind: TransferKind;
-  memberId: string;
-  memberName: string;
-  fromOrgId: string | null;
-  fromOrgName: string | null;
-  toOrgId: string | null;
-  toOrgName: string | null;
-  externalOrgName: string | null;
-  status: TransferStatus;
-  reason: string;
-  duesPaidUntil: string | null;
-  letterNo: string | null;
-  issuedOn: string | null;
-  validUntil: string | null;
-  expired: boolean;
-  receiptOn: string | null;
-  receiptNote: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  canConfirm: boolean;
-  canCancel: boolean;
-  canReceipt: boolean;
-};
+export type { Transfer } from '../../../../common/transfer.ts';
 export type TransferQuery = { orgId?: string; memberId?: string; direction?: 'in' | 'out'; open?: '1'; status?: TransferStatus };
 
 /** Transfers either side of which is in the caller's scope. */
