@@ -480,3 +480,6 @@ export type Attendance = z.infer<typeof AttendanceOut>;
 export type AgendaItem = z.input<typeof AgendaInput>['items'][number] & { id?: string; topicTitle?: string | null };
 /** A vote as the record form edits it (`passed` is computed by the server). */
 export type VoteRow = z.input<typeof Vote> & { passed?: boolean };
+
+export type SigninCode = z.infer<typeof SigninCodeOut>;
+export type SigninResult = z.infer<typeof SigninOut>;

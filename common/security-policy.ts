@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named } from './named.ts';
 
 /** The 安全策略 set by sec_admin. Defaults are the 等保 figures of docs/security.md. */
 export const SecurityPolicySchema = z.object({
@@ -49,3 +50,9 @@ export const SECURITY_POLICY_LABELS: Record<keyof SecurityPolicy, string> = {
   inactiveDisableDays: '未登录自动停用（天）',
   auditRetentionDays: '审计日志保存期（天）',
 };
+
+/** The policy as GET/PUT /api/security/policy answer it, with the Chinese label of each field. */
+export const PolicyOut = z.object({ policy: SecurityPolicySchema, labels: z.record(z.string(), z.string()) });
+export type PolicyOutT = z.infer<typeof PolicyOut>;
+export const SecurityPolicyBody = SecurityPolicySchema.strict();
+named('settings', { SecurityPolicyWithLabels: PolicyOut, SecurityPolicy: SecurityPolicyBody });

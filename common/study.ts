@@ -498,3 +498,6 @@ export type QuizReview = z.infer<typeof ReviewOut>;
 export type OpenedMaterial = z.infer<typeof MyStudyMaterialsReadOut>;
 export type ReadingBeat = z.infer<typeof MyStudyReadingBeatOut>;
 export type RecordedClass = z.infer<typeof MyStudyClassesOut>;
+
+export type SelfStudyResult = z.infer<typeof MyStudySelfStudyOut>;
+export type CheckinResult = z.infer<typeof MyStudyCheckinOut>;

@@ -116,3 +116,5 @@ named('transfer', {
 });
 
 export type Transfer = z.infer<typeof TransferOut>;
+
+export type Destinations = z.infer<typeof DestinationOut>;

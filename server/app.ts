@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from '../common/zod-locale.ts';
+import { HealthOut } from '../common/platform.ts';
 import type { Db } from './db/client.ts';
 import { modules } from './modules/index.ts';
 import { guard } from './platform/access/guard.ts';
@@ -53,12 +53,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     schema: {
       tags: ['平台'],
       response: {
-        200: z.object({
-          status: z.literal('ok'),
-          db: z.enum(['pglite', 'postgres']),
-          version: z.string(),
-          embeddedInProduction: z.boolean().optional(),
-        }),
+        200: HealthOut,
       },
     },
     handler: async () => ({

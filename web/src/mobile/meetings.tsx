@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MyMeeting } from '../../../common/meeting.ts';
+import type { MyMeeting, SigninResult } from '../../../common/meeting.ts';
 import { ApiError, api, setCsrfToken } from '../lib/api.ts';
 import { useApi } from './use-api.ts';
 
@@ -23,7 +23,7 @@ export function MyMeetings({ csrfToken }: { csrfToken: string | null }) {
   useEffect(() => {
     if (!csrfToken || !token) return;
     setCsrfToken(csrfToken); // the parent sets it in its own effect, which runs after this one
-    api<{ title: string }>('/api/m/signin', { method: 'POST', body: { token } }).then(
+    api<SigninResult>('/api/m/signin', { method: 'POST', body: { token } }).then(
       (r) => {
         setResult({ ok: true, text: `签到成功：${r.title}` });
         list.reload();

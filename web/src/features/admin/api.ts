@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SecurityPolicy } from '../../../../common/security-policy.ts';
+import type { AuditActionList, AuditPageT, AuditVerify } from '../../../../common/audit.ts';
+import type { PolicyOutT, SecurityPolicy } from '../../../../common/security-policy.ts';
 import type { RoleAtT as RoleAt, UserPageT, UserRow } from '../../../../common/user.ts';
 import { api } from '../../lib/api.ts';
 
@@ -36,7 +37,7 @@ export function useUserMutations() {
   };
 }
 
-type PolicyOut = { policy: SecurityPolicy; labels: Record<string, string> };
+type PolicyOut = PolicyOutT;
 
 /** The 安全策略 (sec_admin). */
 export function useSecurityPolicy() {
@@ -49,22 +50,7 @@ export function useSecurityPolicy() {
   return { query, save };
 }
 
-export type AuditRecord = {
-  id: number;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  roles: string | null;
-  ip: string | null;
-  action: string;
-  actionLabel: string;
-  objectType: string | null;
-  objectId: string | null;
-  orgId: string | null;
-  result: 'success' | 'failure' | 'denied';
-  requestId: string | null;
-  detail: Record<string, unknown> | null;
-};
+export type { AuditRecord } from '../../../../common/audit.ts';
 export type AuditQuery = {
   from?: string;
   to?: string;
@@ -78,19 +64,19 @@ export type AuditQuery = {
 
 /** 审计日志 search (audit_admin). */
 export function useAudit(q: AuditQuery) {
-  return useQuery({ queryKey: ['audit', q], queryFn: () => api<{ items: AuditRecord[]; total: number }>('/api/audit', { query: q }) });
+  return useQuery({ queryKey: ['audit', q], queryFn: () => api<AuditPageT>('/api/audit', { query: q }) });
 }
 
 /** The action codes with their Chinese labels, for the filter. */
 export function useAuditActions() {
   return useQuery({
     queryKey: ['audit', 'actions'],
-    queryFn: () => api<{ action: string; label: string }[]>('/api/audit/actions'),
+    queryFn: () => api<AuditActionList>('/api/audit/actions'),
     staleTime: Infinity,
   });
 }
 
 /** 校验日志完整性: walks the hash chain on the server. */
 export function useAuditVerify() {
-  return useMutation({ mutationFn: () => api<{ ok: boolean; checked: number; brokenAt: number | null }>('/api/audit/verify') });
+  return useMutation({ mutationFn: () => api<AuditVerify>('/api/audit/verify') });
 }

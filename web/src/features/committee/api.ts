@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Committee, CommitteeCreate, Postpone } from '../../../../common/committee.ts';
+import type { MemberPage } from '../../../../common/member.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Committee, Seat } from '../../../../common/committee.ts';
@@ -24,7 +25,7 @@ export function useFullMembers(orgId: string | undefined) {
   return useQuery({
     queryKey: ['members', 'full', orgId],
     queryFn: () =>
-      api<{ items: { id: string; name: string; orgName: string }[] }>('/api/members', {
+      api<MemberPage>('/api/members', {
         query: { orgId, category: 'full', pageSize: 200 },
       }),
     enabled: !!orgId,

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InTransfer, InternalTransfer, OutTransfer, Transfer, TransferStatus } from '../../../../common/transfer.ts';
+import type { MemberPage } from '../../../../common/member.ts';
+import type { Destinations, InTransfer, InternalTransfer, OutTransfer, Transfer, TransferStatus } from '../../../../common/transfer.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Transfer } from '../../../../common/transfer.ts';
@@ -19,8 +20,7 @@ export function useTransfer(id: string | null) {
 export function useMemberSearch(q: string) {
   return useQuery({
     queryKey: ['members', 'pick', q],
-    queryFn: () =>
-      api<{ items: { id: string; name: string; orgName: string; status: string }[] }>('/api/members', { query: { q, pageSize: 20 } }),
+    queryFn: () => api<MemberPage>('/api/members', { query: { q, pageSize: 20 } }),
   });
 }
 
@@ -28,7 +28,7 @@ export function useMemberSearch(q: string) {
 export function useDestinations(q: string) {
   return useQuery({
     queryKey: ['transfer-destinations', q],
-    queryFn: () => api<{ id: string; name: string; parentName: string | null }[]>('/api/transfers/destinations', { query: { q } }),
+    queryFn: () => api<Destinations>('/api/transfers/destinations', { query: { q } }),
   });
 }
 
