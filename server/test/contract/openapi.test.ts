@@ -59,6 +59,14 @@ describe('the OpenAPI document (/api/docs/json)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('names the shared schemas as components and refers to them', () => {
+    for (const id of ['Org', 'Member', 'Meeting', 'AssessmentOut', 'TransferOut', 'CommitteeOut', 'Me', 'ErrorOut'])
+      expect(doc.components.schemas[id], id).toBeDefined();
+    const find = (key: string) => ops.find((o) => o.key === key)!.op;
+    expect(find('GET /api/orgs/{id}').responses['200'].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/Org');
+    expect(find('GET /api/members/{id}').responses['200'].content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/Member');
+  });
+
   it('names the content type of downloads', () => {
     const find = (key: string) => ops.find((o) => o.key === key)!.op;
     expect(Object.keys(find('GET /api/members/export').responses['200'].content ?? {})).toEqual([
