@@ -118,3 +118,5 @@ named('transfer', {
 export type Transfer = z.infer<typeof TransferOut>;
 
 export type Destinations = z.infer<typeof DestinationOut>;
+
+export type TransferQuery = TransferListQueryT;

@@ -73,3 +73,5 @@ named('user', {
 export type UserRow = z.infer<typeof UserOut>;
 export type UserPageT = z.infer<typeof UserPage>;
 export type RoleAtT = z.infer<typeof RoleAt>;
+
+export type UserQuery = z.infer<typeof UserListQuery>;

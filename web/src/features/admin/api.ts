@@ -1,11 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditActionList, AuditPageT, AuditVerify } from '../../../../common/audit.ts';
+import type { AuditActionList, AuditPageT, AuditQueryT as AuditQuery, AuditVerify } from '../../../../common/audit.ts';
 import type { PolicyOutT, SecurityPolicy } from '../../../../common/security-policy.ts';
-import type { RoleAtT as RoleAt, UserPageT, UserRow } from '../../../../common/user.ts';
+import type { RoleAtT as RoleAt, UserPageT, UserQuery, UserRow } from '../../../../common/user.ts';
 import { api } from '../../lib/api.ts';
 
-export type { RoleAtT as RoleAt, UserRow } from '../../../../common/user.ts';
-export type UserQuery = { q?: string; orgId?: string; page: number; pageSize: number };
+export type { RoleAtT as RoleAt, UserQuery, UserRow } from '../../../../common/user.ts';
 
 /** 账号 of the caller's scope, paged. */
 export function useUsers(q: UserQuery) {
@@ -50,17 +49,7 @@ export function useSecurityPolicy() {
   return { query, save };
 }
 
-export type { AuditRecord } from '../../../../common/audit.ts';
-export type AuditQuery = {
-  from?: string;
-  to?: string;
-  username?: string;
-  action?: string;
-  orgId?: string;
-  result?: string;
-  page: number;
-  pageSize: number;
-};
+export type { AuditQueryT as AuditQuery, AuditRecord } from '../../../../common/audit.ts';
 
 /** 审计日志 search (audit_admin). */
 export function useAudit(q: AuditQuery) {

@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MemberPage } from '../../../../common/member.ts';
-import type { Destinations, InTransfer, InternalTransfer, OutTransfer, Transfer, TransferStatus } from '../../../../common/transfer.ts';
+import type { Destinations, InTransfer, InternalTransfer, OutTransfer, Transfer, TransferQuery } from '../../../../common/transfer.ts';
 import { api } from '../../lib/api.ts';
 
-export type { Transfer } from '../../../../common/transfer.ts';
-export type TransferQuery = { orgId?: string; memberId?: string; direction?: 'in' | 'out'; open?: '1'; status?: TransferStatus };
+export type { Transfer, TransferQuery } from '../../../../common/transfer.ts';
 
 /** Transfers either side of which is in the caller's scope. */
 export function useTransfers(q: TransferQuery) {
