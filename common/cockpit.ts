@@ -1,4 +1,5 @@
 // 驾驶舱 (cockpit): the response both the server (route response schema) and the web page read.
+import { named } from './named.ts';
 import { z } from './zod-locale.ts';
 
 /** The four meetings of 三会一课, in the order the page shows them. */
@@ -65,3 +66,5 @@ export const CockpitOut = z.object({
   ),
 });
 export type CockpitOutT = z.infer<typeof CockpitOut>;
+
+named('cockpit', { Cockpit: CockpitOut });

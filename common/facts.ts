@@ -1,4 +1,5 @@
 // Facts: every figure the platform shows, and the records behind it (api-contract.md "Facts").
+import { named } from './named.ts';
 import { z } from './zod-locale.ts';
 
 export const FACT_UNITS = ['个', '人', '次', '项', '件', '%', '小时', '元', '万元', '人次', '学时'] as const;
@@ -52,3 +53,5 @@ export const FactRecordsOut = z.object({
   sum: z.number().nullable(),
 });
 export type FactRecordsOutT = z.infer<typeof FactRecordsOut>;
+
+named('facts', { Facts: FactsOut, FactRecords: FactRecordsOut });

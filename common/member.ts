@@ -1,6 +1,16 @@
 // Members (党员): enums with their Chinese labels and the Zod schemas shared by the server routes and the web forms.
 import { idNumberFacts, idNumberProblem, isMobilePhone } from './idcard.ts';
-import { EDUCATIONS, ETHNICITIES, GENDER_LABELS, GENDERS, type Gender, MEMBER_CATEGORIES, type MemberCategory } from './member-labels.ts';
+import {
+  EDUCATIONS,
+  ETHNICITIES,
+  GENDER_LABELS,
+  GENDERS,
+  type Gender,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  type MemberCategory,
+} from './member-labels.ts';
+import { named } from './named.ts';
 import { z } from './zod-locale.ts';
 
 export * from './member-labels.ts';
@@ -120,3 +130,140 @@ export type SelfCorrection = z.infer<typeof SelfCorrectionSchema>;
 
 /** Looks like an ID or phone number: such values never travel in URLs, the list's `q` refuses them. */
 export const looksLikePii = (q: string) => /\d{6,}/.test(q.replace(/\s/g, ''));
+
+// ---- the API contract of /api/members, /api/me/member (server routes and the web client both use these)
+
+/** A member as every response shows it: `idNumber` and `phone` always masked. */
+export const MemberOut = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  ethnicity: z.string(),
+  birthDate: z.string(),
+  education: z.string().nullable(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  category: z.enum(MEMBER_CATEGORIES),
+  joinedOn: z.string(),
+  fullMemberOn: z.string().nullable(),
+  /** probationary members: the date their one-year probation ends (入党日期 + 预备期 from the rule table) */
+  probationDueOn: z.string().nullable(),
+  position: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type MemberOutT = z.infer<typeof MemberOut>;
+export type Member = MemberOutT;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const MemberListQuery = z.strictObject({
+  orgId: z.string().uuid('组织编号格式不正确').optional(),
+  q: z.string().trim().max(30, '搜索内容不能超过 30 个字').optional(),
+  category: z.enum(MEMBER_CATEGORIES).optional(),
+  gender: z.enum(GENDERS).optional(),
+  ethnicity: z.enum(ETHNICITIES).optional(),
+  education: z.enum(EDUCATIONS).optional(),
+  ageMin: int(0, 150).optional(),
+  ageMax: int(0, 150).optional(),
+  standingMin: int(0, 120).optional(),
+  standingMax: int(0, 120).optional(),
+  status: z.enum([...MEMBER_STATUSES, 'all']).optional(),
+  sort: z.enum(['name', 'birthDate', 'joinedOn', 'fullMemberOn', 'updatedAt']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: int(1, 100_000).optional(),
+  pageSize: int(1, 200).optional(),
+});
+export type MemberListQueryT = z.infer<typeof MemberListQuery>;
+
+export const MemberPage = z.object({ items: z.array(MemberOut), total: z.number() });
+export type MemberPage = z.infer<typeof MemberPage>;
+export const IdParams = z.strictObject({ id: z.string().uuid('编号格式不正确') });
+export const LookupBody = z.strictObject({ idNumber: z.string().trim().min(1, '请输入公民身份号码').max(18, '公民身份号码为 18 位') });
+export const UnmaskOut = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+export type MemberUnmasked = z.infer<typeof UnmaskOut>;
+
+export const HistoryOut = z.array(
+  z.object({
+    at: z.string(),
+    action: z.string(),
+    actionLabel: z.string(),
+    by: z.string().nullable(),
+    changes: z.array(z.object({ field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  }),
+);
+
+export const ChangeOut = z.object({ field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string().nullable() });
+export type Change = z.infer<typeof ChangeOut>;
+export type HistoryEntry = z.infer<typeof HistoryOut>[number];
+
+/** A member's correction request (更正申请) and its review. */
+export const CorrectionOut = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  changes: z.array(ChangeOut),
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type Correction = z.infer<typeof CorrectionOut>;
+export const MyProfileOut = z.object({ member: MemberOut, requests: z.array(CorrectionOut) });
+export type MyProfile = z.infer<typeof MyProfileOut>;
+export const CorrectionListQuery = z.strictObject({
+  orgId: z.string().uuid('组织编号格式不正确').optional(),
+  status: z.enum(['pending', 'approved', 'rejected']).optional(),
+});
+export const CorrectionDecisionBody = z.strictObject({ note: z.string().trim().max(200, '审核意见不能超过 200 个字').optional() });
+export const CorrectionRejectBody = z.strictObject({
+  note: z.string().trim().min(2, '请填写不通过的原因').max(200, '审核意见不能超过 200 个字'),
+});
+
+/** 开通账号 of a member's phone-app account. */
+export const MemberAccountBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .min(2, '用户名至少 2 个字符')
+    .max(64, '用户名不能超过 64 个字符')
+    .refine((s) => /^[\p{L}\p{N}._@-]+$/u.test(s.normalize('NFKC')), '用户名只能包含文字、字母、数字和 . _ @ -'),
+});
+export const MemberAccountOut = z
+  .object({ userId: z.string(), username: z.string(), disabled: z.boolean(), lastLoginAt: z.string().nullable() })
+  .nullable();
+export type MemberAccount = NonNullable<z.infer<typeof MemberAccountOut>>;
+export const OneTimePasswordOut = z.object({ userId: z.string(), username: z.string(), initialPassword: z.string() });
+export type OneTimePassword = z.infer<typeof OneTimePasswordOut>;
+
+export const MemberExportQuery = MemberListQuery.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
+  unmask: z.enum(['0', '1']).optional(),
+});
+export const ImportResultOut = z.object({ imported: z.number(), created: z.number(), updated: z.number() });
+export type ImportResult = z.infer<typeof ImportResultOut>;
+export type ImportError = { row: number; column: string; message: string };
+
+named('member', {
+  MemberCreate: MemberCreateSchema,
+  MemberUpdate: MemberUpdateSchema,
+  SelfCorrection: SelfCorrectionSchema,
+  Member: MemberOut,
+  MemberPage,
+  MemberLookup: LookupBody,
+  MemberUnmasked: UnmaskOut,
+  MemberHistory: HistoryOut,
+  Correction: CorrectionOut,
+  MyProfile: MyProfileOut,
+  CorrectionDecision: CorrectionDecisionBody,
+  CorrectionReject: CorrectionRejectBody,
+  MemberAccountCreate: MemberAccountBody,
+  MemberAccount: MemberAccountOut,
+  OneTimePassword: OneTimePasswordOut,
+  ImportResult: ImportResultOut,
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named } from './named.ts';
 
 /** The 安全策略 set by sec_admin. Defaults are the 等保 figures of docs/security.md. */
 export const SecurityPolicySchema = z.object({
@@ -67,3 +68,9 @@ export const passwordRulesFor = (p: SecurityPolicy, isAdmin: boolean): PasswordR
   historyCount: p.historyCount,
   isAdmin,
 });
+
+/** The policy as GET/PUT /api/security/policy answer it, with the Chinese label of each field. */
+export const PolicyOut = z.object({ policy: SecurityPolicySchema, labels: z.record(z.string(), z.string()) });
+export type PolicyOutT = z.infer<typeof PolicyOut>;
+export const SecurityPolicyBody = SecurityPolicySchema.strict();
+named('settings', { SecurityPolicyWithLabels: PolicyOut, SecurityPolicy: SecurityPolicyBody, PasswordRules: PasswordRulesSchema });

@@ -1,4 +1,6 @@
 // Theory study: the Zod schemas of the admin forms and the API, shared by server and web (not by /m: see study-labels.ts).
+
+import { named } from './named.ts';
 import { QUESTION_KINDS, RECORDED_FORMS, STUDY_FORMS, STUDY_THEMES } from './study-labels.ts';
 import { z } from './zod-locale.ts';
 
@@ -138,3 +140,364 @@ export const StudyRulesSchema = z.strictObject({
   ),
 });
 export type StudyRulesInput = z.infer<typeof StudyRulesSchema>;
+
+// ---- the API contract of /api/study and /api/m/study
+
+export const IdParams = z.object({ id: z.string().uuid('编号格式不正确') });
+export const Year = z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确');
+const orgIdOpt = z.string().uuid('组织编号格式不正确').optional();
+
+export const MaterialListQuery = z.strictObject({ orgId: orgIdOpt, theme: z.enum(STUDY_THEMES).optional() });
+export const RecordListQuery = z.strictObject({ orgId: orgIdOpt, year: Year.optional(), form: z.enum(STUDY_FORMS).optional() });
+export const HoursQuery = z.strictObject({
+  orgId: z.string().uuid('组织编号格式不正确'),
+  year: Year,
+  /** judge the pace at the end of this month (default: the current month, December for past years) */
+  month: z.coerce.number().int().min(1, '月份为 1—12').max(12, '月份为 1—12').optional(),
+  behindOnly: z.enum(['0', '1']).optional(),
+});
+export const RollupQuery = z.strictObject({ orgId: z.string().uuid('组织编号格式不正确'), year: Year });
+export const YearQuery = z.strictObject({ year: Year.optional() });
+
+const FileOut = z.object({ id: z.string(), name: z.string(), size: z.number() });
+const LinkOut = z.object({ title: z.string(), url: z.string() });
+export const MaterialOut = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  theme: z.enum(STUDY_THEMES),
+  bodyHtml: z.string(),
+  links: z.array(LinkOut),
+  maxCreditMinutes: z.number(),
+  topicId: z.string().nullable(),
+  status: z.enum(['published', 'withdrawn']),
+  publishedAt: z.string(),
+  files: z.array(FileOut),
+});
+export const MaterialListOut = z.array(MaterialOut.omit({ files: true }).extend({ summary: z.string() }));
+
+export const RecordOut = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  form: z.enum(STUDY_FORMS),
+  title: z.string(),
+  theme: z.enum(STUDY_THEMES),
+  lecturer: z.string().nullable(),
+  teamName: z.string().nullable(),
+  occurredOn: z.string(),
+  minutes: z.number(),
+  span: z.enum(['full_day', 'half_day']).nullable(),
+  meetingId: z.string().nullable(),
+  reflection: z.string().nullable(),
+  attendees: z.number(),
+});
+export const RecordDetailOut = RecordOut.extend({
+  people: z.array(z.object({ memberId: z.string(), name: z.string(), via: z.enum(['list', 'qr', 'self', 'meeting']) })),
+});
+
+const ByForm = z.object(Object.fromEntries(STUDY_FORMS.map((f) => [f, z.number()])) as Record<(typeof STUDY_FORMS)[number], z.ZodNumber>);
+export const HoursRowOut = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  leader: z.boolean(),
+  requiredHours: z.number(),
+  hours: z.number(),
+  minutes: z.number(),
+  byForm: ByForm,
+  monthly: z.array(z.number()),
+  met: z.boolean(),
+  missingCentralized: z.boolean(),
+  behind: z.boolean(),
+});
+export const OrgHoursOut = z.object({
+  year: z.number(),
+  asOfMonth: z.number(),
+  total: z.number(),
+  metCount: z.number(),
+  behindCount: z.number(),
+  rows: z.array(HoursRowOut),
+});
+export const MyHoursOut = HoursRowOut.extend({ year: z.number(), paceHours: z.number() });
+export const RollupRow = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  members: z.number(),
+  minutes: z.number(),
+  hours: z.number(),
+  metCount: z.number(),
+  behindCount: z.number(),
+});
+export const RollupOut = z.object({ year: z.number(), org: RollupRow, direct: RollupRow, children: z.array(RollupRow) });
+
+const FormRuleOut = z.object({
+  name: z.string(),
+  counts: z.boolean(),
+  rate: z.number(),
+  capHours: z.number().nullable(),
+  minMinutes: z.number(),
+});
+export const StudyRulesOut = z.object({
+  memberHours: z.number(),
+  leaderHours: z.number(),
+  leaderMinCentralized: z.number(),
+  forms: z.record(z.string(), FormRuleOut),
+});
+
+export const QuestionOut = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  kind: z.enum(QUESTION_KINDS),
+  stem: z.string(),
+  options: z.array(z.string()),
+  answer: z.array(z.number()),
+  tags: z.array(z.string()),
+  explanation: z.string().nullable(),
+});
+
+export const StudyMaterialsFromTopicBody = z.strictObject({ topicId: z.string().uuid('议题编号格式不正确') });
+
+export const PlanOut = z.object({ id: z.string(), title: z.string(), quarter: z.number().nullable() });
+
+export const StudyPlansQuery = z.strictObject({ orgId: z.string().uuid('组织编号格式不正确'), year: Year });
+
+export const StudyPlansOut = z.object({
+  orgId: z.string(),
+  year: z.number(),
+  plans: z.array(PlanOut),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      planId: z.string(),
+      month: z.number(),
+      theme: z.enum(STUDY_THEMES),
+      form: z.enum(STUDY_FORMS),
+      title: z.string(),
+      responsible: z.string().nullable(),
+      pushed: z.boolean(),
+      inherited: z.boolean(),
+      fromOrg: z.string(),
+      actual: z.number(),
+      status: z.enum(['done', 'missed', 'upcoming']),
+    }),
+  ),
+  summary: z.object({ planned: z.number(), done: z.number(), missed: z.number() }),
+});
+
+export const StudyPlansItemsOut = z.object({ id: z.string() });
+
+export const QuizOut = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  timeLimitMinutes: z.number(),
+  passScore: z.number(),
+  questionCount: z.number(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  attempts: z.number(),
+});
+
+export const ReviewOut = z.object({
+  attemptId: z.string(),
+  title: z.string(),
+  score: z.number(),
+  correct: z.number(),
+  total: z.number(),
+  passed: z.boolean(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(QUESTION_KINDS),
+      stem: z.string(),
+      options: z.array(z.string()),
+      given: z.array(z.number()),
+      answer: z.array(z.number()),
+      right: z.boolean(),
+      explanation: z.string().nullable(),
+    }),
+  ),
+});
+
+export const StudyQuestionsQuery = z.strictObject({
+  orgId: z.string().uuid('组织编号格式不正确').optional(),
+  tag: z.enum(STUDY_THEMES).optional(),
+});
+
+export const StudyQuestionsBody = z.strictObject({ active: z.boolean() });
+
+export const StudyQuizzesQuery = z.strictObject({ orgId: z.string().uuid('组织编号格式不正确').optional() });
+
+export const StudyQuizzesResultsOut = z.object({
+  quiz: QuizOut,
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      orgName: z.string(),
+      score: z.number(),
+      correct: z.number(),
+      total: z.number(),
+      submittedAt: z.string(),
+    }),
+  ),
+  orgs: z.array(z.object({ orgId: z.string(), name: z.string(), handedIn: z.number(), passed: z.number(), average: z.number() })),
+  questions: z.array(z.object({ id: z.string(), stem: z.string(), wrongRate: z.number() })),
+});
+
+export const MyStudyQuizzesItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  orgName: z.string(),
+  timeLimitMinutes: z.number(),
+  questionCount: z.number(),
+  closesAt: z.string(),
+  open: z.boolean(),
+  attemptId: z.string().nullable(),
+  score: z.number().nullable(),
+  submitted: z.boolean(),
+});
+
+export const MyStudyQuizzesStartOut = z.object({
+  attemptId: z.string(),
+  title: z.string(),
+  deadline: z.string(),
+  questions: z.array(z.object({ id: z.string(), kind: z.enum(QUESTION_KINDS), stem: z.string(), options: z.array(z.string()) })),
+});
+
+export const MyStudyAttemptsSubmitBody = z.strictObject({
+  answers: z.record(z.string().uuid(), z.array(z.number().int().min(0).max(7)).max(8)),
+});
+
+export const MyStudyMaterialsItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  theme: z.enum(STUDY_THEMES),
+  orgName: z.string(),
+  publishedAt: z.string(),
+  readMinutes: z.number(),
+  maxCreditMinutes: z.number(),
+});
+
+export const MyStudyMaterialsReadOut = z.object({
+  sessionId: z.string(),
+  beatSeconds: z.number(),
+  readSeconds: z.number(),
+  material: z.object({
+    id: z.string(),
+    title: z.string(),
+    theme: z.enum(STUDY_THEMES),
+    orgName: z.string(),
+    bodyHtml: z.string(),
+    links: z.array(z.object({ title: z.string(), url: z.string() })),
+    files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number() })),
+    publishedAt: z.string(),
+    maxCreditMinutes: z.number(),
+  }),
+});
+
+export const MyStudyReadingBeatBody = z.strictObject({ visible: z.boolean(), active: z.boolean() });
+
+export const MyStudyReadingBeatOut = z.object({
+  credited: z.number(),
+  sessionSeconds: z.number(),
+  materialSeconds: z.number(),
+  capReached: z.boolean(),
+});
+
+export const MyStudySelfStudyOut = z.object({ id: z.string(), title: z.string(), occurredOn: z.string(), minutes: z.number() });
+
+export const MyStudyTeamItem = z.object({ id: z.string(), name: z.string() });
+
+export const MyStudyClassesOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  attendees: z.number(),
+  token: z.string(),
+  url: z.string(),
+  checkinUntil: z.string(),
+});
+
+export const MyStudyCheckinBody = z.strictObject({ token: z.string().min(10, '签到码无效').max(300) });
+
+export const MyStudyCheckinOut = z.object({ recordId: z.string(), title: z.string(), minutes: z.number() });
+
+export const MyStudyRecordsItem = z.object({
+  id: z.string(),
+  form: z.enum(STUDY_FORMS),
+  title: z.string(),
+  occurredOn: z.string(),
+  minutes: z.number(),
+});
+
+named('study', {
+  MaterialCreate: MaterialCreateSchema,
+  MaterialListOut,
+  MaterialOut,
+  MaterialUpdate: MaterialUpdateSchema,
+  MyHoursOut,
+  MyStudyAttemptsSubmitBody,
+  MyStudyCheckinBody,
+  MyStudyCheckinOut,
+  MyStudyClassesOut,
+  MyStudyMaterialsItem,
+  MyStudyMaterialsReadOut,
+  MyStudyQuizzesItem,
+  MyStudyQuizzesStartOut,
+  MyStudyReadingBeatBody,
+  MyStudyReadingBeatOut,
+  MyStudyRecordsItem,
+  MyStudySelfStudyOut,
+  MyStudyTeamItem,
+  OrgHoursOut,
+  PlanCreate: PlanCreateSchema,
+  PlanItem: PlanItemSchema,
+  PlanOut,
+  QuestionOut,
+  Question: QuestionSchema,
+  QuizCreate: QuizCreateSchema,
+  QuizOut,
+  RecordCreate: RecordCreateSchema,
+  RecordDetailOut,
+  RecordOut,
+  QuizReviewOut: ReviewOut,
+  RollupOut,
+  SelfStudy: SelfStudySchema,
+  StudyMaterialsFromTopicBody,
+  StudyPlansItemsOut,
+  StudyPlansOut,
+  StudyQuestionsBody,
+  StudyQuizzesResultsOut,
+  StudyRulesOut,
+  StudyRules: StudyRulesSchema,
+  TeamClass: TeamClassSchema,
+});
+
+// the types the web reads (z.infer of the shared schemas)
+export type HoursRow = z.infer<typeof HoursRowOut>;
+export type OrgHours = z.infer<typeof OrgHoursOut>;
+export type RollupRowT = z.infer<typeof RollupRow>;
+export type Rollup = z.infer<typeof RollupOut>;
+export type MaterialListRow = z.infer<typeof MaterialListOut>[number];
+export type PlanView = z.infer<typeof StudyPlansOut>;
+export type Question = z.infer<typeof QuestionOut>;
+export type Quiz = z.infer<typeof QuizOut>;
+export type QuizResults = z.infer<typeof StudyQuizzesResultsOut>;
+export type StudyRecord = z.infer<typeof RecordOut>;
+export type StudyRules = z.infer<typeof StudyRulesOut>;
+export type MyHours = z.infer<typeof MyHoursOut>;
+export type MyMaterial = z.infer<typeof MyStudyMaterialsItem>;
+export type MyQuiz = z.infer<typeof MyStudyQuizzesItem>;
+export type StartedQuiz = z.infer<typeof MyStudyQuizzesStartOut>;
+export type MyQuestion = StartedQuiz['questions'][number];
+export type QuizReview = z.infer<typeof ReviewOut>;
+export type OpenedMaterial = z.infer<typeof MyStudyMaterialsReadOut>;
+export type ReadingBeat = z.infer<typeof MyStudyReadingBeatOut>;
+export type RecordedClass = z.infer<typeof MyStudyClassesOut>;
+
+export type SelfStudyResult = z.infer<typeof MyStudySelfStudyOut>;
+export type CheckinResult = z.infer<typeof MyStudyCheckinOut>;

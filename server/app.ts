@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from '../common/zod-locale.ts';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { HealthOut } from '../common/platform.ts';
 import type { Db } from './db/client.ts';
 import { facts, modules } from './modules/index.ts';
 import { resourceResolvers } from './modules/scope.ts';
@@ -18,6 +17,7 @@ import { factRoutes } from './platform/facts/fact.routes.ts';
 import { errorsPlugin } from './platform/http/errors.plugin.ts';
 import { headersPlugin } from './platform/http/headers.plugin.ts';
 import { inputPlugin } from './platform/http/input.plugin.ts';
+import { openapiPlugin } from './platform/http/openapi.plugin.ts';
 import { platformRoutes } from './platform/index.ts';
 
 declare module 'fastify' {
@@ -47,10 +47,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(headersPlugin);
   await app.register(inputPlugin);
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: { info: { title: '亮旗 API', version: config.version } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(openapiPlugin, { version: config.version, https: config.https });
   await app.register(guard, { db: opts.db, env: opts.env, resolvers: resourceResolvers });
 
   app.get('/api/health', {
@@ -58,12 +55,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     schema: {
       tags: ['平台'],
       response: {
-        200: z.object({
-          status: z.literal('ok'),
-          db: z.enum(['pglite', 'postgres']),
-          version: z.string(),
-          embeddedInProduction: z.boolean().optional(),
-        }),
+        200: HealthOut,
       },
     },
     handler: async () => ({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CockpitOut, CockpitQuery } from '../../../common/cockpit.ts';
+import { XlsxFile } from '../../../common/errors.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
 import { cockpitSheet } from './cockpit.export.ts';
@@ -23,7 +24,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cockpit/export', {
     config: { policy },
-    schema: { tags, summary: '导出驾驶舱下级组织数据（Excel，每个下级组织一行）', querystring: CockpitQuery },
+    schema: { tags, summary: '导出驾驶舱下级组织数据（Excel，每个下级组织一行）', querystring: CockpitQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const f = await cockpitFigures(req.ctx, req.query);
       return sendXlsx(reply, req.ctx, `驾驶舱-${f.org.name}-${f.year}.xlsx`, cockpitSheet(f), {

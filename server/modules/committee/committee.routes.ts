@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../../common/zod-locale.ts';
-import { can } from '../../platform/access/policy.ts';
 import {
   CommitteeCreateSchema,
   CommitteeOut,
@@ -9,7 +7,9 @@ import {
   OrgIdParams,
   PostponeSchema,
   TermListQuery,
-} from './committee.schema.ts';
+} from '../../../common/committee.ts';
+import { z } from '../../../common/zod-locale.ts';
+import { can } from '../../platform/access/policy.ts';
 import { createCommittee, getCommittee, listOrgCommittees, listTerms, postponeCommittee, updateCommittee } from './committee.service.ts';
 
 const orgTarget = { in: 'params', field: 'orgId', resource: 'org' } as const;

@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, OrgWarningOut, WARNING_LEVELS } from '../../../common/org.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { orgWarnings } from './establishment.service.ts';
 
-const Level = z.enum(['error', 'warning', 'notice']);
-const WarningOut = z.object({
-  orgId: z.string(),
-  orgName: z.string(),
-  orgType: z.enum(['committee', 'general_branch', 'branch', 'group']),
-  level: Level,
-  code: z.string(),
-  message: z.string(),
-});
+const Level = z.enum(WARNING_LEVELS);
 const tags = ['组织'];
 
 /** 组织设置预警 routes. */
@@ -22,7 +15,7 @@ export const orgWarningRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '组织设置预警（本人管理范围内，或某组织及其下级）',
       querystring: z.object({ orgId: z.string().uuid('编号格式不正确').optional(), level: Level.optional() }),
-      response: { 200: z.array(WarningOut) },
+      response: { 200: z.array(OrgWarningOut) },
     },
     handler: (req) => orgWarnings(req.ctx, { orgId: req.query.orgId, level: req.query.level }),
   });
@@ -32,8 +25,8 @@ export const orgWarningRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '单个组织的设置预警',
-      params: z.object({ id: z.string().uuid('编号格式不正确') }),
-      response: { 200: z.array(WarningOut) },
+      params: IdParams,
+      response: { 200: z.array(OrgWarningOut) },
     },
     handler: (req) => orgWarnings(req.ctx, { orgId: req.params.id, only: true }),
   });

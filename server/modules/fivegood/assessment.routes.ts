@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ReasonSchema, ReviewSchema, SelfAssessSchema } from '../../../common/fivegood.ts';
+import {
+  AssessmentOut,
+  ConfirmBody,
+  IdParams,
+  ObjectionBody,
+  ProposalOut,
+  ReasonSchema,
+  ResolveBody,
+  ReviewSchema,
+  SelfAssessSchema,
+} from '../../../common/fivegood.ts';
 import { can } from '../../platform/access/policy.ts';
 import {
   confirmAssessment,
@@ -10,7 +20,6 @@ import {
   submitAssessment,
 } from './assessment.flow.ts';
 import { getAssessment, loadAssessment } from './assessment.service.ts';
-import { AssessmentOut, ConfirmBody, IdParams, ObjectionBody, ProposalOut, ResolveBody } from './fivegood.schema.ts';
 import { proposals } from './fivegood.scoring.ts';
 import { addObjection, resolveObjection } from './publicity.service.ts';
 

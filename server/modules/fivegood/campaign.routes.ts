@@ -1,12 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CampaignCreateSchema } from '../../../common/fivegood.ts';
+import { XlsxFile } from '../../../common/errors.ts';
+import {
+  AssessmentListQuery,
+  AssessmentRow,
+  BoardOut,
+  BoardQuery,
+  CampaignCreateSchema,
+  CampaignOut,
+  IdParams,
+  PublicizeBody,
+} from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
 import { listAssessments } from './assessment.service.ts';
 import { board, boardExportRows } from './board.service.ts';
 import { getCampaign, launchCampaign, listCampaigns } from './campaign.service.ts';
-import { AssessmentListQuery, AssessmentRow, BoardOut, BoardQuery, CampaignOut, IdParams, PublicizeBody } from './fivegood.schema.ts';
 import { nameCampaign, publicize } from './publicity.service.ts';
 
 const tags = ['五个好'];
@@ -69,7 +78,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/fivegood/campaigns/:id/board/export', {
     config: { policy: can('fivegood:read', campaign) },
-    schema: { tags, summary: '导出进度看板', params: IdParams, querystring: BoardQuery },
+    schema: { tags, summary: '导出进度看板', params: IdParams, querystring: BoardQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const { c, at, rows } = await boardExportRows(req.ctx, req.params.id, req.query.orgId);
       return sendXlsx(

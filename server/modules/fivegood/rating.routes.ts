@@ -1,9 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { RectificationCreateSchema, VetoEventSchema } from '../../../common/fivegood.ts';
+import { DocxFile } from '../../../common/errors.ts';
+import {
+  CloseBody,
+  IdParams,
+  RatingOut,
+  RatingQuery,
+  RectificationCreateSchema,
+  RectOut,
+  RectQuery,
+  VetoEventSchema,
+  VetoOut,
+} from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendDocx } from '../../platform/export/export.reply.ts';
-import { CloseBody, IdParams, RatingOut, RatingQuery, RectOut, RectQuery, VetoOut } from './fivegood.schema.ts';
 import { addRectification, certificate, closeRectification, listRatings, listRectifications, recordVeto } from './rating.service.ts';
 
 const tags = ['五个好'];
@@ -16,7 +26,7 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/fivegood/ratings/:id/certificate', {
     config: { policy: can('fivegood:read', { in: 'params', field: 'id', resource: 'fivegood_rating' }) },
-    schema: { tags, summary: '命名证书（Word）', params: IdParams },
+    schema: { tags, summary: '命名证书（Word）', params: IdParams, response: { 200: DocxFile } },
     handler: async (req, reply) => {
       const c = await certificate(req.ctx, req.params.id);
       return sendDocx(reply, req.ctx, c.fileName, c.buf, { kind: 'fivegood_certificate', orgId: c.orgId, orgPath: c.orgPath });

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { RubricFile } from '../../../common/errors.ts';
+import { IdParams, RubricCreateBody, RubricExportQuery, RubricImportBody, RubricOut } from '../../../common/fivegood.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { contentDisposition } from '../../platform/export/content-disposition.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
-import { IdParams, RubricCreateBody, RubricExportQuery, RubricImportBody, RubricOut } from './fivegood.schema.ts';
 import { rubricFromXlsx } from './rubric.import.ts';
 import { createRubricVersion, getRubric, listRubrics, loadRubric } from './rubric.service.ts';
 import { RUBRIC_XLSX_COLUMNS, rubricRows } from './rubric.xlsx.ts';
@@ -45,7 +46,13 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/fivegood/rubrics/:id/export', {
     config: { policy: can('fivegood:read') },
-    schema: { tags, summary: '导出评分细则（YAML 或 Excel）', params: IdParams, querystring: RubricExportQuery },
+    schema: {
+      tags,
+      summary: '导出评分细则（YAML 或 Excel）',
+      params: IdParams,
+      querystring: RubricExportQuery,
+      response: { 200: RubricFile },
+    },
     handler: async (req, reply) => {
       const r = await loadRubric(req.ctx, req.params.id);
       const name = `五个好评分细则-第${r.version}版`;

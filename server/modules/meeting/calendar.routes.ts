@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../../common/zod-locale.ts';
+import { MeetingCalendarOut, MeetingHeatmapOut, OrgYearQuery } from '../../../common/meeting.ts';
 import { can } from '../../platform/access/policy.ts';
 import { calendarHeatmap, orgCalendar } from './calendar.service.ts';
 
 const tags = ['组织生活'];
-const Query = z.object({ orgId: z.string().uuid('请选择党组织'), year: z.coerce.number().int().min(2000).max(2100) });
-const Status = z.enum(['green', 'yellow', 'red', 'grey']);
 const target = { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org' }) };
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,25 +12,9 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '组织生活合规日历（单个组织）',
-      querystring: Query,
+      querystring: OrgYearQuery,
       response: {
-        200: z.object({
-          orgId: z.string(),
-          orgName: z.string(),
-          year: z.number(),
-          months: z.array(Status),
-          rows: z.array(
-            z.object({
-              key: z.string(),
-              label: z.string(),
-              per: z.string(),
-              minCount: z.number(),
-              periods: z.array(
-                z.object({ key: z.string(), label: z.string(), months: z.array(z.number()), held: z.number(), status: Status }),
-              ),
-            }),
-          ),
-        }),
+        200: MeetingCalendarOut,
       },
     },
     handler: (req) => orgCalendar(req.ctx, req.query.orgId, req.query.year),
@@ -42,35 +24,9 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '下级组织合规热力图与缺项清单',
-      querystring: Query,
+      querystring: OrgYearQuery,
       response: {
-        200: z.object({
-          orgId: z.string(),
-          year: z.number(),
-          orgs: z.array(
-            z.object({
-              orgId: z.string(),
-              name: z.string(),
-              type: z.string(),
-              parentId: z.string().nullable(),
-              depth: z.number(),
-              months: z.array(Status),
-            }),
-          ),
-          gaps: z.array(
-            z.object({
-              orgId: z.string(),
-              orgName: z.string(),
-              key: z.string(),
-              label: z.string(),
-              period: z.string(),
-              status: Status,
-              held: z.number(),
-              minCount: z.number(),
-            }),
-          ),
-          summary: z.object({ orgs: z.number(), withRed: z.number(), withYellow: z.number() }),
-        }),
+        200: MeetingHeatmapOut,
       },
     },
     handler: (req) => calendarHeatmap(req.ctx, req.query.orgId, req.query.year),

@@ -1,62 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { XlsxFile } from '../../../common/errors.ts';
+import {
+  FollowUpCreate,
+  FollowUpListQuery,
+  FollowUpOut,
+  FollowUpUpdate,
+  IdParams,
+  LedgerOut,
+  LedgerQuery,
+} from '../../../common/meeting.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
-import { FollowUpCreate, FollowUpListQuery, FollowUpOut, FollowUpUpdate } from './follow-up.schema.ts';
 import { createFollowUp, listFollowUps, updateFollowUp } from './follow-up.service.ts';
 import { ledger } from './ledger.service.ts';
-import { IdParams } from './meeting.schema.ts';
 
 const tags = ['第一议题'];
-const LedgerQuery = z.object({ orgId: z.string().uuid('请选择党组织'), year: z.coerce.number().int().min(2000).max(2100) });
-const Totals = z.object({
-  studies: z.number(),
-  misplaced: z.number(),
-  topics: z.number(),
-  avgLagDays: z.number().nullable(),
-  followUps: z.number(),
-  followUpsDone: z.number(),
-  followUpsOverdue: z.number(),
-});
-const LedgerOut = z.object({
-  org: z.object({ id: z.string(), name: z.string(), type: z.string() }),
-  year: z.number(),
-  total: Totals,
-  own: Totals,
-  children: z.array(Totals.extend({ orgId: z.string(), name: z.string(), type: z.string() })),
-  rows: z.array(
-    z.object({
-      topicId: z.string(),
-      topicTitle: z.string(),
-      source: z.string(),
-      publishedOn: z.string(),
-      meetingId: z.string(),
-      meetingType: z.string(),
-      meetingTypeLabel: z.string(),
-      meetingTitle: z.string(),
-      orgId: z.string(),
-      orgName: z.string(),
-      heldOn: z.string(),
-      lagDays: z.number(),
-      timely: z.boolean(),
-      position: z.number(),
-      counted: z.boolean(),
-      flag: z.string().nullable(),
-      followUps: z.number(),
-      followUpsDone: z.number(),
-      followUpsOverdue: z.number(),
-    }),
-  ),
-  unreached: z.array(
-    z.object({
-      topicId: z.string(),
-      title: z.string(),
-      publishedOn: z.string(),
-      branches: z.number(),
-      orgs: z.array(z.object({ id: z.string(), name: z.string() })),
-    }),
-  ),
-});
 
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/follow-ups', {
@@ -81,7 +40,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/first-topic-ledger/export', {
     config: { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '导出第一议题台账（Excel）', querystring: LedgerQuery },
+    schema: { tags, summary: '导出第一议题台账（Excel）', querystring: LedgerQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const l = await ledger(req.ctx, req.query.orgId, req.query.year);
       const rows = l.rows.map((r) => ({

@@ -1,27 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MEETING_TYPES, MeetingTemplate } from '../../../common/meeting.ts';
-import { z } from '../../../common/zod-locale.ts';
-import { can } from '../../platform/access/policy.ts';
-import { setAgenda, setAttendance } from './agenda.service.ts';
-import { loadMeeting } from './meeting.access.ts';
-import { meetingDetail } from './meeting.detail.ts';
+import { NoContent } from '../../../common/errors.ts';
 import {
   AgendaInput,
   AttendanceInput,
   IdParams,
   ListQuery,
+  MeetingCancelQuery,
   MeetingCreate,
-  MeetingListItem,
   MeetingOut,
+  MeetingPage,
+  MeetingReviewBody,
+  MeetingTemplate,
+  MeetingTemplates,
+  MeetingTypeParams,
   MeetingUpdate,
-} from './meeting.schema.ts';
+} from '../../../common/meeting.ts';
+import { can } from '../../platform/access/policy.ts';
+import { setAgenda, setAttendance } from './agenda.service.ts';
+import { loadMeeting } from './meeting.access.ts';
+import { meetingDetail } from './meeting.detail.ts';
 import { cancelMeeting, holdMeeting, listMeetings, planMeeting, updateMeeting } from './meeting.service.ts';
 import { reviewMeeting, submitMeeting } from './review.service.ts';
 import { getTemplates, updateTemplate } from './template.service.ts';
 
 const tags = ['组织生活'];
 const byId = { in: 'params', field: 'id', resource: 'meeting' } as const;
-const TemplatesOut = z.record(z.string(), MeetingTemplate);
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meetings', {
@@ -30,7 +33,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '会议列表',
       querystring: ListQuery,
-      response: { 200: z.object({ items: z.array(MeetingListItem), total: z.number() }) },
+      response: { 200: MeetingPage },
     },
     handler: (req) => listMeetings(req.ctx, req.query),
   });
@@ -66,7 +69,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '取消尚未召开的会议',
       params: IdParams,
-      querystring: z.object({ reason: z.string().trim().min(2, '请填写取消原因').max(200) }),
+      querystring: MeetingCancelQuery,
+      response: { 204: NoContent },
     },
     handler: async (req, reply) => {
       await cancelMeeting(req.ctx, req.params.id, req.query.reason);
@@ -99,14 +103,14 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '上级审核：退回补充或通过',
       params: IdParams,
-      body: z.object({ action: z.enum(['return', 'approve']), comment: z.string().trim().max(1000).nullish() }),
+      body: MeetingReviewBody,
       response: { 200: MeetingOut },
     },
     handler: (req) => reviewMeeting(req.ctx, req.params.id, req.body),
   });
   app.get('/api/meeting-templates', {
     config: { policy: can('meeting:read') },
-    schema: { tags, summary: '各类会议的记录模板', response: { 200: TemplatesOut } },
+    schema: { tags, summary: '各类会议的记录模板', response: { 200: MeetingTemplates } },
     handler: (req) => getTemplates(req.ctx),
   });
   app.put('/api/meeting-templates/:type', {
@@ -114,7 +118,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '修改会议记录模板（必填栏目）',
-      params: z.object({ type: z.enum(MEETING_TYPES) }),
+      params: MeetingTypeParams,
       body: MeetingTemplate,
       response: { 200: MeetingTemplate },
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MEETING_TYPES } from '../../../common/meeting.ts';
+import { DocxFile } from '../../../common/errors.ts';
+import { IdParams, MeetingTypeParams, MyMeetingOut, SigninBody, SigninCodeOut, SigninOut } from '../../../common/meeting.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { anyUser, can } from '../../platform/access/policy.ts';
 import { sendDocx } from '../../platform/export/export.reply.ts';
@@ -8,7 +9,6 @@ import { loadMeeting } from './meeting.access.ts';
 import { meetingDetail } from './meeting.detail.ts';
 import { blankTemplateDocx, meetingRecordDocx } from './meeting.docx.ts';
 import { meetingRules } from './meeting.rules.ts';
-import { IdParams } from './meeting.schema.ts';
 import { myMeetings, signIn, signinCode } from './signin.service.ts';
 import { getTemplates } from './template.service.ts';
 
@@ -18,7 +18,7 @@ const byId = { in: 'params', field: 'id', resource: 'meeting' } as const;
 export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meetings/:id/docx', {
     config: { policy: can('meeting:read', byId) },
-    schema: { tags: ['组织生活'], summary: '导出会议记录（Word）', params: IdParams },
+    schema: { tags: ['组织生活'], summary: '导出会议记录（Word）', params: IdParams, response: { 200: DocxFile } },
     handler: async (req, reply) => {
       const l = await loadMeeting(req.ctx, req.params.id);
       const m = await meetingDetail(req.ctx, l);
@@ -32,7 +32,12 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/meeting-templates/:type/docx', {
     config: { policy: can('meeting:read') },
-    schema: { tags: ['组织生活'], summary: '下载空白会议记录模板（Word）', params: z.object({ type: z.enum(MEETING_TYPES) }) },
+    schema: {
+      tags: ['组织生活'],
+      summary: '下载空白会议记录模板（Word）',
+      params: MeetingTypeParams,
+      response: { 200: DocxFile },
+    },
     handler: async (req, reply) => {
       const tpl = (await getTemplates(req.ctx))[req.params.type];
       const required = meetingRules(await rules(req.ctx)).firstItemRequiredFor.includes(req.params.type);
@@ -49,7 +54,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['组织生活'],
       summary: '会场签到二维码内容',
       params: IdParams,
-      response: { 200: z.object({ token: z.string(), url: z.string(), opensAt: z.string(), closesAt: z.string() }) },
+      response: { 200: SigninCodeOut },
     },
     handler: (req) => signinCode(req.ctx, req.params.id),
   });
@@ -59,20 +64,7 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['党员手机端'],
       summary: '我的近期会议',
       response: {
-        200: z.array(
-          z.object({
-            id: z.string(),
-            title: z.string(),
-            type: z.string(),
-            typeLabel: z.string(),
-            orgName: z.string(),
-            startsAt: z.string(),
-            endsAt: z.string(),
-            place: z.string(),
-            host: z.string(),
-            signedIn: z.boolean(),
-          }),
-        ),
+        200: z.array(MyMeetingOut),
       },
     },
     handler: (req) => myMeetings(req.ctx),
@@ -82,8 +74,8 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['党员手机端'],
       summary: '扫码签到',
-      body: z.object({ token: z.string().min(10, '签到码无效').max(300) }),
-      response: { 200: z.object({ meetingId: z.string(), title: z.string(), signedInAt: z.string() }) },
+      body: SigninBody,
+      response: { 200: SigninOut },
     },
     handler: (req) => signIn(req.ctx, req.body.token),
   });

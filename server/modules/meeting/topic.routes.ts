@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, TopicCreate, TopicListQuery, TopicOut, TopicUpdate } from '../../../common/meeting.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
-import { IdParams } from './meeting.schema.ts';
-import { TopicCreate, TopicListQuery, TopicOut, TopicUpdate } from './topic.schema.ts';
 import { createTopic, getTopic, listTopics, pushTopic, updateTopic } from './topic.service.ts';
 
 const tags = ['第一议题'];

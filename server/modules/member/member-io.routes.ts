@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../../common/zod-locale.ts';
+import { XlsxFile } from '../../../common/errors.ts';
+import { ImportResultOut, MemberExportQuery } from '../../../common/member.ts';
 import { can } from '../../platform/access/policy.ts';
 import { AppError } from '../../platform/errors.ts';
 import { contentDisposition } from '../../platform/export/content-disposition.ts';
@@ -10,15 +11,9 @@ import { MAX_FILE_BYTES } from '../../platform/files/files.check.ts';
 import { prepareMemberExport } from './member.export.ts';
 import { importMembers } from './member.import.ts';
 import { memberListQueryOrgTarget } from './member.policy.ts';
-import { MemberListQuery } from './member.schema.ts';
 import { importTemplate } from './member.xlsx.ts';
 
 const tags = ['党员'];
-
-const ExportQuery = MemberListQuery.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
-  unmask: z.enum(['0', '1']).optional(),
-});
-const ImportOut = z.object({ imported: z.number(), created: z.number(), updated: z.number() });
 
 /** Excel in and out: the template, the all-or-nothing import and the (masked by default) export. */
 export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,7 +21,7 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/members/import-template', {
     config: { policy: can('member:import') },
-    schema: { tags, summary: '下载党员导入模板（xlsx）' },
+    schema: { tags, summary: '下载党员导入模板（xlsx）', response: { 200: XlsxFile } },
     handler: async (_req, reply) =>
       reply
         .type(XLSX_MIME)
@@ -41,7 +36,7 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '导入党员（multipart 字段 file；整体提交，任何一处错误则不导入并列出全部错误）',
       consumes: ['multipart/form-data'],
-      response: { 200: ImportOut },
+      response: { 200: ImportResultOut },
     },
     handler: async (req) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 方式上传文件（字段名 file）');
@@ -57,7 +52,12 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/members/export', {
     config: { policy: can('member:export', memberListQueryOrgTarget) },
-    schema: { tags, summary: '按当前筛选条件导出党员名册（xlsx；号码默认脱敏，每小时限 10 次）', querystring: ExportQuery },
+    schema: {
+      tags,
+      summary: '按当前筛选条件导出党员名册（xlsx；号码默认脱敏，每小时限 10 次）',
+      querystring: MemberExportQuery,
+      response: { 200: XlsxFile },
+    },
     handler: async (req, reply) => {
       const e = await prepareMemberExport(req.ctx, req.query);
       return sendXlsxStream(reply, req.ctx, e.fileName, e.spec, e.rows, e.audit);

@@ -1,29 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CorrectionDecisionBody,
+  CorrectionListQuery,
+  CorrectionOut,
+  CorrectionRejectBody,
+  IdParams,
+  MyProfileOut,
+  SelfCorrectionSchema,
+} from '../../../common/member.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { decideCorrection, listCorrections, myProfile, submitCorrection } from './member.change.ts';
 import { memberListQueryOrgTarget } from './member.policy.ts';
-import { IdParams, MemberOut, SelfCorrectionSchema } from './member.schema.ts';
 
-const ChangeOut = z.object({
-  id: z.string(),
-  memberId: z.string(),
-  memberName: z.string(),
-  orgId: z.string(),
-  orgName: z.string(),
-  changes: z.array(z.object({ field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
-  reason: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-});
-const ListQuery = z.strictObject({
-  orgId: z.string().uuid('组织编号格式不正确').optional(),
-  status: z.enum(['pending', 'approved', 'rejected']).optional(),
-});
-const DecisionBody = z.strictObject({ note: z.string().trim().max(200, '审核意见不能超过 200 个字').optional() });
-const RejectBody = z.strictObject({ note: z.string().trim().min(2, '请填写不通过的原因').max(200, '审核意见不能超过 200 个字') });
 const requestTarget = { in: 'params', field: 'id', resource: 'memberChangeRequest' } as const;
 const tags = ['党员'];
 
@@ -34,32 +23,43 @@ export const memberSelfRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '本人党员信息（号码已脱敏）及更正申请',
-      response: { 200: z.object({ member: MemberOut, requests: z.array(ChangeOut) }) },
+      response: { 200: MyProfileOut },
     },
     handler: (req) => myProfile(req.ctx),
   });
 
   app.post('/api/me/member/corrections', {
     config: { policy: can('self:read') },
-    schema: { tags, summary: '提交本人信息更正申请（由支部书记审核）', body: SelfCorrectionSchema, response: { 201: ChangeOut } },
+    schema: { tags, summary: '提交本人信息更正申请（由支部书记审核）', body: SelfCorrectionSchema, response: { 201: CorrectionOut } },
     handler: async (req, reply) => reply.code(201).send(await submitCorrection(req.ctx, req.body)),
   });
 
   app.get('/api/members/corrections', {
     config: { policy: can('member:write', memberListQueryOrgTarget) },
-    schema: { tags, summary: '党员信息更正申请（默认待审核）', querystring: ListQuery, response: { 200: z.array(ChangeOut) } },
+    schema: {
+      tags,
+      summary: '党员信息更正申请（默认待审核）',
+      querystring: CorrectionListQuery,
+      response: { 200: z.array(CorrectionOut) },
+    },
     handler: (req) => listCorrections(req.ctx, req.query),
   });
 
   app.post('/api/members/corrections/:id/approve', {
     config: { policy: can('member:write', requestTarget) },
-    schema: { tags, summary: '通过更正申请（同时修改党员信息）', params: IdParams, body: DecisionBody, response: { 200: ChangeOut } },
+    schema: {
+      tags,
+      summary: '通过更正申请（同时修改党员信息）',
+      params: IdParams,
+      body: CorrectionDecisionBody,
+      response: { 200: CorrectionOut },
+    },
     handler: (req) => decideCorrection(req.ctx, req.params.id, { approve: true, note: req.body.note }),
   });
 
   app.post('/api/members/corrections/:id/reject', {
     config: { policy: can('member:write', requestTarget) },
-    schema: { tags, summary: '退回更正申请', params: IdParams, body: RejectBody, response: { 200: ChangeOut } },
+    schema: { tags, summary: '退回更正申请', params: IdParams, body: CorrectionRejectBody, response: { 200: CorrectionOut } },
     handler: (req) => decideCorrection(req.ctx, req.params.id, { approve: false, note: req.body.note }),
   });
 };

@@ -1,7 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { can } from '../../platform/access/policy.ts';
-import { listMembers } from './member.list.ts';
-import { memberListQueryOrgTarget } from './member.policy.ts';
 import {
   HistoryOut,
   IdParams,
@@ -12,7 +9,10 @@ import {
   MemberPage,
   MemberUpdateSchema,
   UnmaskOut,
-} from './member.schema.ts';
+} from '../../../common/member.ts';
+import { can } from '../../platform/access/policy.ts';
+import { listMembers } from './member.list.ts';
+import { memberListQueryOrgTarget } from './member.policy.ts';
 import { createMember, getMember, lookupMember, memberHistory, updateMember } from './member.service.ts';
 import { unmaskMember } from './member.unmask.ts';
 

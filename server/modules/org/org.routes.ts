@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NoContent } from '../../../common/errors.ts';
+import { DissolveQuery, IdParams, OrgCreateSchema, OrgListQuery, OrgOut, OrgUpdateSchema } from '../../../common/org.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
-import { DissolveQuery, IdParams, OrgCreateSchema, OrgListQuery, OrgOut, OrgUpdateSchema } from './org.schema.ts';
 import { createOrg, dissolveOrg, getOrg, listOrgs, updateOrg } from './org.service.ts';
 
 const orgTarget = { in: 'params', field: 'id', resource: 'org' } as const;
@@ -33,7 +34,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/orgs/:id', {
     config: { policy: can('org:write', orgTarget) },
-    schema: { tags: ['组织'], summary: '撤销组织', params: IdParams, querystring: DissolveQuery },
+    schema: { tags: ['组织'], summary: '撤销组织', params: IdParams, querystring: DissolveQuery, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await dissolveOrg(req.ctx, req.params.id, req.query.reason);
       return reply.code(204).send();

@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MaterialCreateSchema, MaterialUpdateSchema } from '../../../common/study.ts';
-import { z } from '../../../common/zod-locale.ts';
+import { NoContent } from '../../../common/errors.ts';
+import {
+  IdParams,
+  MaterialCreateSchema,
+  MaterialListOut,
+  MaterialListQuery,
+  MaterialOut,
+  MaterialUpdateSchema,
+  StudyMaterialsFromTopicBody,
+} from '../../../common/study.ts';
 import { can } from '../../platform/access/policy.ts';
 import { createMaterial, getMaterial, listMaterials, materialFromTopic, updateMaterial, withdrawMaterial } from './material.service.ts';
-import { IdParams, MaterialListOut, MaterialListQuery, MaterialOut } from './study.schema.ts';
 
 const tags = ['理论学习'];
 const byId = { in: 'params', field: 'id', resource: 'studyMaterial' } as const;
@@ -25,7 +32,7 @@ export const materialRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '把第一议题一键发布为学习资料',
-      body: z.strictObject({ topicId: z.string().uuid('议题编号格式不正确') }),
+      body: StudyMaterialsFromTopicBody,
       response: { 201: MaterialOut },
     },
     handler: async (req, reply) => reply.code(201).send(await materialFromTopic(req.ctx, req.body.topicId)),
@@ -42,7 +49,7 @@ export const materialRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.delete('/api/study/materials/:id', {
     config: { policy: can('study:write', byId) },
-    schema: { tags, summary: '撤回学习资料', params: IdParams },
+    schema: { tags, summary: '撤回学习资料', params: IdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await withdrawMaterial(req.ctx, req.params.id);
       return reply.code(204).send();

@@ -1,5 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SelfStudySchema, STUDY_FORMS, STUDY_THEMES, TeamClassSchema } from '../../../common/study.ts';
+import { AnyFile } from '../../../common/errors.ts';
+import {
+  IdParams,
+  MyHoursOut,
+  MyStudyCheckinBody,
+  MyStudyCheckinOut,
+  MyStudyClassesOut,
+  MyStudyMaterialsItem,
+  MyStudyMaterialsReadOut,
+  MyStudyReadingBeatBody,
+  MyStudyReadingBeatOut,
+  MyStudyRecordsItem,
+  MyStudySelfStudyOut,
+  MyStudyTeamItem,
+  SelfStudySchema,
+  TeamClassSchema,
+  YearQuery,
+} from '../../../common/study.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { anyUser } from '../../platform/access/policy.ts';
 import { cstDate } from '../../platform/clock.ts';
@@ -7,7 +24,6 @@ import { sendFile } from '../../platform/files/files.reply.ts';
 import { checkIn, logSelfStudy, myRecords, myTeamMembers, recordTeamClass } from './class.service.ts';
 import { myHours } from './hours.service.ts';
 import { myMaterialFile, myMaterials, readingBeat, startReading } from './reading.service.ts';
-import { IdParams, MyHoursOut, YearQuery } from './study.schema.ts';
 
 const tags = ['党员手机端'];
 const me = anyUser();
@@ -20,17 +36,7 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '面向我的学习资料',
       response: {
-        200: z.array(
-          z.object({
-            id: z.string(),
-            title: z.string(),
-            theme: z.enum(STUDY_THEMES),
-            orgName: z.string(),
-            publishedAt: z.string(),
-            readMinutes: z.number(),
-            maxCreditMinutes: z.number(),
-          }),
-        ),
+        200: z.array(MyStudyMaterialsItem),
       },
     },
     handler: (req) => myMaterials(req.ctx),
@@ -42,29 +48,19 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: '打开学习资料并开始计时',
       params: IdParams,
       response: {
-        200: z.object({
-          sessionId: z.string(),
-          beatSeconds: z.number(),
-          readSeconds: z.number(),
-          material: z.object({
-            id: z.string(),
-            title: z.string(),
-            theme: z.enum(STUDY_THEMES),
-            orgName: z.string(),
-            bodyHtml: z.string(),
-            links: z.array(z.object({ title: z.string(), url: z.string() })),
-            files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number() })),
-            publishedAt: z.string(),
-            maxCreditMinutes: z.number(),
-          }),
-        }),
+        200: MyStudyMaterialsReadOut,
       },
     },
     handler: (req) => startReading(req.ctx, req.params.id),
   });
   app.get('/api/m/study/materials/:id/files/:fileId', {
     config: { policy: me },
-    schema: { tags, summary: '下载学习资料的附件', params: IdParams.extend({ fileId: z.string().uuid('编号格式不正确') }) },
+    schema: {
+      tags,
+      summary: '下载学习资料的附件',
+      params: IdParams.extend({ fileId: z.string().uuid('编号格式不正确') }),
+      response: { 200: AnyFile },
+    },
     handler: async (req, reply) => sendFile(reply, await myMaterialFile(req.ctx, req.params.id, req.params.fileId)),
   });
   app.post('/api/m/study/reading/:id/beat', {
@@ -73,9 +69,9 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '阅读计时心跳（页面可见且有操作时计时）',
       params: IdParams,
-      body: z.strictObject({ visible: z.boolean(), active: z.boolean() }),
+      body: MyStudyReadingBeatBody,
       response: {
-        200: z.object({ credited: z.number(), sessionSeconds: z.number(), materialSeconds: z.number(), capReached: z.boolean() }),
+        200: MyStudyReadingBeatOut,
       },
     },
     handler: (req) => readingBeat(req.ctx, req.params.id, req.body),
@@ -86,7 +82,7 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '登记自学（附学习心得）',
       body: SelfStudySchema,
-      response: { 201: z.object({ id: z.string(), title: z.string(), occurredOn: z.string(), minutes: z.number() }) },
+      response: { 201: MyStudySelfStudyOut },
     },
     handler: async (req, reply) => reply.code(201).send(await logSelfStudy(req.ctx, req.body)),
   });
@@ -95,7 +91,7 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '本支部党员（班组课堂勾选参加人员）',
-      response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+      response: { 200: z.array(MyStudyTeamItem) },
     },
     handler: (req) => myTeamMembers(req.ctx),
   });
@@ -106,14 +102,7 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: '记录班组10分钟课堂',
       body: TeamClassSchema,
       response: {
-        201: z.object({
-          id: z.string(),
-          title: z.string(),
-          attendees: z.number(),
-          token: z.string(),
-          url: z.string(),
-          checkinUntil: z.string(),
-        }),
+        201: MyStudyClassesOut,
       },
     },
     handler: async (req, reply) => reply.code(201).send(await recordTeamClass(req.ctx, req.body)),
@@ -123,8 +112,8 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '扫码参加班组课堂',
-      body: z.strictObject({ token: z.string().min(10, '签到码无效').max(300) }),
-      response: { 200: z.object({ recordId: z.string(), title: z.string(), minutes: z.number() }) },
+      body: MyStudyCheckinBody,
+      response: { 200: MyStudyCheckinOut },
     },
     handler: (req) => checkIn(req.ctx, req.body.token),
   });
@@ -140,9 +129,7 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: '我的学习记录',
       querystring: YearQuery,
       response: {
-        200: z.array(
-          z.object({ id: z.string(), form: z.enum(STUDY_FORMS), title: z.string(), occurredOn: z.string(), minutes: z.number() }),
-        ),
+        200: z.array(MyStudyRecordsItem),
       },
     },
     handler: (req) => myRecords(req.ctx, req.query.year ?? Number(cstDate(req.ctx.now).slice(0, 4))),

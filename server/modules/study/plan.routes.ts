@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PlanCreateSchema, PlanItemSchema, STUDY_FORMS, STUDY_THEMES } from '../../../common/study.ts';
-import { z } from '../../../common/zod-locale.ts';
+import { NoContent } from '../../../common/errors.ts';
+import {
+  IdParams,
+  PlanCreateSchema,
+  PlanItemSchema,
+  PlanOut,
+  StudyPlansItemsOut,
+  StudyPlansOut,
+  StudyPlansQuery,
+} from '../../../common/study.ts';
 import { can } from '../../platform/access/policy.ts';
 import { addPlanItem, createPlan, deletePlanItem, planView } from './plan.service.ts';
-import { IdParams, Year } from './study.schema.ts';
 
 const tags = ['理论学习'];
-const PlanOut = z.object({ id: z.string(), title: z.string(), quarter: z.number().nullable() });
-
 /** 学习计划: annual and quarterly plans per org, items pushed down the tree, plan vs actual. */
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/study/plans', {
@@ -15,30 +20,9 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '学习计划与完成情况（含上级下达事项）',
-      querystring: z.strictObject({ orgId: z.string().uuid('组织编号格式不正确'), year: Year }),
+      querystring: StudyPlansQuery,
       response: {
-        200: z.object({
-          orgId: z.string(),
-          year: z.number(),
-          plans: z.array(PlanOut),
-          items: z.array(
-            z.object({
-              id: z.string(),
-              planId: z.string(),
-              month: z.number(),
-              theme: z.enum(STUDY_THEMES),
-              form: z.enum(STUDY_FORMS),
-              title: z.string(),
-              responsible: z.string().nullable(),
-              pushed: z.boolean(),
-              inherited: z.boolean(),
-              fromOrg: z.string(),
-              actual: z.number(),
-              status: z.enum(['done', 'missed', 'upcoming']),
-            }),
-          ),
-          summary: z.object({ planned: z.number(), done: z.number(), missed: z.number() }),
-        }),
+        200: StudyPlansOut,
       },
     },
     handler: (req) => planView(req.ctx, req.query),
@@ -55,13 +39,13 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: '新增计划事项（可下达到下级组织）',
       params: IdParams,
       body: PlanItemSchema,
-      response: { 201: z.object({ id: z.string() }) },
+      response: { 201: StudyPlansItemsOut },
     },
     handler: async (req, reply) => reply.code(201).send(await addPlanItem(req.ctx, req.params.id, req.body)),
   });
   app.delete('/api/study/plan-items/:id', {
     config: { policy: can('study:write', { in: 'params', field: 'id', resource: 'studyPlanItem' }) },
-    schema: { tags, summary: '删除计划事项', params: IdParams },
+    schema: { tags, summary: '删除计划事项', params: IdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await deletePlanItem(req.ctx, req.params.id);
       return reply.code(204).send();

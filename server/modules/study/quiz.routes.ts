@@ -1,47 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { QUESTION_KINDS, QuestionSchema, QuizCreateSchema, STUDY_THEMES } from '../../../common/study.ts';
+import {
+  IdParams,
+  MyStudyAttemptsSubmitBody,
+  MyStudyQuizzesItem,
+  MyStudyQuizzesStartOut,
+  QuestionOut,
+  QuestionSchema,
+  QuizCreateSchema,
+  QuizOut,
+  ReviewOut,
+  StudyQuestionsBody,
+  StudyQuestionsQuery,
+  StudyQuizzesQuery,
+  StudyQuizzesResultsOut,
+} from '../../../common/study.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { anyUser, can } from '../../platform/access/policy.ts';
 import { attemptReview, myQuizzes, startQuiz, submitAttempt } from './attempt.service.ts';
 import { createQuestion, listQuestions, setQuestionActive } from './question.service.ts';
 import { createQuiz, listQuizzes, quizResults } from './quiz.service.ts';
-import { IdParams, QuestionOut } from './study.schema.ts';
 
 const tags = ['理论学习'];
 const orgOpt = { in: 'query', field: 'orgId', resource: 'org', optional: true } as const;
-const QuizOut = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  orgName: z.string(),
-  title: z.string(),
-  timeLimitMinutes: z.number(),
-  passScore: z.number(),
-  questionCount: z.number(),
-  opensAt: z.string(),
-  closesAt: z.string(),
-  attempts: z.number(),
-});
-const ReviewOut = z.object({
-  attemptId: z.string(),
-  title: z.string(),
-  score: z.number(),
-  correct: z.number(),
-  total: z.number(),
-  passed: z.boolean(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(QUESTION_KINDS),
-      stem: z.string(),
-      options: z.array(z.string()),
-      given: z.array(z.number()),
-      answer: z.array(z.number()),
-      right: z.boolean(),
-      explanation: z.string().nullable(),
-    }),
-  ),
-});
-
 /** 题库, 测试 and results (admin), and taking a quiz on the phone (members). */
 export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/study/questions', {
@@ -49,7 +29,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '题库',
-      querystring: z.strictObject({ orgId: z.string().uuid('组织编号格式不正确').optional(), tag: z.enum(STUDY_THEMES).optional() }),
+      querystring: StudyQuestionsQuery,
       response: { 200: z.array(QuestionOut) },
     },
     handler: (req) => listQuestions(req.ctx, req.query),
@@ -65,7 +45,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: '停用或恢复题目',
       params: IdParams,
-      body: z.strictObject({ active: z.boolean() }),
+      body: StudyQuestionsBody,
       response: { 200: QuestionOut },
     },
     handler: (req) => setQuestionActive(req.ctx, req.params.id, req.body.active),
@@ -75,7 +55,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: '测试列表',
-      querystring: z.strictObject({ orgId: z.string().uuid('组织编号格式不正确').optional() }),
+      querystring: StudyQuizzesQuery,
       response: { 200: z.array(QuizOut) },
     },
     handler: (req) => listQuizzes(req.ctx, req.query),
@@ -92,22 +72,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: '测试结果（按党员、按组织、易错题）',
       params: IdParams,
       response: {
-        200: z.object({
-          quiz: QuizOut,
-          members: z.array(
-            z.object({
-              memberId: z.string(),
-              name: z.string(),
-              orgName: z.string(),
-              score: z.number(),
-              correct: z.number(),
-              total: z.number(),
-              submittedAt: z.string(),
-            }),
-          ),
-          orgs: z.array(z.object({ orgId: z.string(), name: z.string(), handedIn: z.number(), passed: z.number(), average: z.number() })),
-          questions: z.array(z.object({ id: z.string(), stem: z.string(), wrongRate: z.number() })),
-        }),
+        200: StudyQuizzesResultsOut,
       },
     },
     handler: (req) => quizResults(req.ctx, req.params.id),
@@ -119,20 +84,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['党员手机端'],
       summary: '我的测试',
       response: {
-        200: z.array(
-          z.object({
-            id: z.string(),
-            title: z.string(),
-            orgName: z.string(),
-            timeLimitMinutes: z.number(),
-            questionCount: z.number(),
-            closesAt: z.string(),
-            open: z.boolean(),
-            attemptId: z.string().nullable(),
-            score: z.number().nullable(),
-            submitted: z.boolean(),
-          }),
-        ),
+        200: z.array(MyStudyQuizzesItem),
       },
     },
     handler: (req) => myQuizzes(req.ctx),
@@ -144,12 +96,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: '开始答题（计时开始）',
       params: IdParams,
       response: {
-        200: z.object({
-          attemptId: z.string(),
-          title: z.string(),
-          deadline: z.string(),
-          questions: z.array(z.object({ id: z.string(), kind: z.enum(QUESTION_KINDS), stem: z.string(), options: z.array(z.string()) })),
-        }),
+        200: MyStudyQuizzesStartOut,
       },
     },
     handler: (req) => startQuiz(req.ctx, req.params.id),
@@ -160,7 +107,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['党员手机端'],
       summary: '交卷（自动评分）',
       params: IdParams,
-      body: z.strictObject({ answers: z.record(z.string().uuid(), z.array(z.number().int().min(0).max(7)).max(8)) }),
+      body: MyStudyAttemptsSubmitBody,
       response: { 200: ReviewOut },
     },
     handler: (req) => submitAttempt(req.ctx, req.params.id, req.body.answers),

@@ -1,22 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { RecordCreateSchema, StudyRulesSchema } from '../../../common/study.ts';
-import { can } from '../../platform/access/policy.ts';
-import { sendXlsx } from '../../platform/export/export.reply.ts';
-import { orgHours, rollup } from './hours.service.ts';
-import { getStudyRules, updateStudyRules } from './hours.settings.ts';
-import { hoursSheet } from './hours.xlsx.ts';
-import { createRecord, deleteRecord, getRecord, listRecords } from './record.service.ts';
+import { NoContent, XlsxFile } from '../../../common/errors.ts';
 import {
   HoursQuery,
   IdParams,
   OrgHoursOut,
+  RecordCreateSchema,
   RecordDetailOut,
   RecordListQuery,
   RecordOut,
   RollupOut,
   RollupQuery,
   StudyRulesOut,
-} from './study.schema.ts';
+  StudyRulesSchema,
+} from '../../../common/study.ts';
+import { can } from '../../platform/access/policy.ts';
+import { sendXlsx } from '../../platform/export/export.reply.ts';
+import { orgHours, rollup } from './hours.service.ts';
+import { getStudyRules, updateStudyRules } from './hours.settings.ts';
+import { hoursSheet } from './hours.xlsx.ts';
+import { createRecord, deleteRecord, getRecord, listRecords } from './record.service.ts';
 
 const tags = ['理论学习'];
 const byId = { in: 'params', field: 'id', resource: 'studyRecord' } as const;
@@ -41,7 +43,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.delete('/api/study/records/:id', {
     config: { policy: can('study:write', byId) },
-    schema: { tags, summary: '删除误登记的学习记录', params: IdParams },
+    schema: { tags, summary: '删除误登记的学习记录', params: IdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await deleteRecord(req.ctx, req.params.id);
       return reply.code(204).send();
@@ -54,7 +56,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/study/hours/export', {
     config: { policy: can('study:read', orgQuery) },
-    schema: { tags, summary: '导出学时统计（Excel）', querystring: HoursQuery },
+    schema: { tags, summary: '导出学时统计（Excel）', querystring: HoursQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const h = await orgHours(req.ctx, { ...req.query, behindOnly: req.query.behindOnly === '1' });
       return sendXlsx(reply, req.ctx, `学时统计${req.query.year}.xlsx`, hoursSheet(h), {

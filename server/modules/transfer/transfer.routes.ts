@@ -1,11 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../../common/zod-locale.ts';
-import { can } from '../../platform/access/policy.ts';
-import { sendDocx } from '../../platform/export/export.reply.ts';
-import { transferIn } from './transfer.in.ts';
-import { transferLetter } from './transfer.letter.ts';
-import { issueLetter, recordReceipt } from './transfer.out.ts';
-import { destinations, getTransfer, listTransfers } from './transfer.read.ts';
+import { DocxFile } from '../../../common/errors.ts';
 import {
   DecisionSchema,
   DestinationOut,
@@ -18,7 +12,14 @@ import {
   RejectSchema,
   TransferListQuery,
   TransferOut,
-} from './transfer.schema.ts';
+} from '../../../common/transfer.ts';
+import { z } from '../../../common/zod-locale.ts';
+import { can } from '../../platform/access/policy.ts';
+import { sendDocx } from '../../platform/export/export.reply.ts';
+import { transferIn } from './transfer.in.ts';
+import { transferLetter } from './transfer.letter.ts';
+import { issueLetter, recordReceipt } from './transfer.out.ts';
+import { destinations, getTransfer, listTransfers } from './transfer.read.ts';
 import { cancelTransfer, confirmTransfer, rejectTransfer, requestTransfer } from './transfer.service.ts';
 
 const target = { in: 'params', field: 'id', resource: 'transfer' } as const;
@@ -94,7 +95,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/transfers/:id/letter', {
     config: { policy: can('member:read', target) },
-    schema: { tags, summary: '下载组织关系介绍信（docx）', params: IdParams },
+    schema: { tags, summary: '下载组织关系介绍信（docx）', params: IdParams, response: { 200: DocxFile } },
     handler: async (req, reply) => {
       const l = await transferLetter(req.ctx, req.params.id);
       return sendDocx(reply, req.ctx, l.fileName, l.buf, {

@@ -1,7 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NoContent } from '../../../common/errors.ts';
+import {
+  ResetPasswordSchema,
+  UserCreateSchema,
+  UserIdParams,
+  UserListQuery,
+  UserOut,
+  UserPage,
+  UserUpdateSchema,
+} from '../../../common/user.ts';
 import { can } from '../../platform/access/policy.ts';
 import { resetPassword, revokeSessions, unlockUser, updateUser } from './user.account.service.ts';
-import { ResetPasswordSchema, UserCreateSchema, UserIdParams, UserListQuery, UserOut, UserPage, UserUpdateSchema } from './user.schema.ts';
 import { createUser, getUser, listUsers } from './user.service.ts';
 
 const userTarget = { in: 'params', field: 'id', resource: 'user' } as const;
@@ -40,7 +49,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/users/:id/reset-password', {
     config: { policy: can('user:write', userTarget) },
-    schema: { tags: ['账号'], summary: '重置口令（下次登录须修改）', params: UserIdParams, body: ResetPasswordSchema },
+    schema: {
+      tags: ['账号'],
+      summary: '重置口令（下次登录须修改）',
+      params: UserIdParams,
+      body: ResetPasswordSchema,
+      response: { 204: NoContent },
+    },
     handler: async (req, reply) => {
       await resetPassword(req.ctx, req.params.id, req.body.password);
       return reply.code(204).send();
@@ -49,7 +64,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/users/:id/unlock', {
     config: { policy: can('user:write', userTarget) },
-    schema: { tags: ['账号'], summary: '解除登录锁定', params: UserIdParams },
+    schema: { tags: ['账号'], summary: '解除登录锁定', params: UserIdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await unlockUser(req.ctx, req.params.id);
       return reply.code(204).send();
@@ -58,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/users/:id/revoke-sessions', {
     config: { policy: can('session:manage', userTarget) },
-    schema: { tags: ['账号'], summary: '强制下线（结束该账号全部会话）', params: UserIdParams },
+    schema: { tags: ['账号'], summary: '强制下线（结束该账号全部会话）', params: UserIdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await revokeSessions(req.ctx, req.params.id);
       return reply.code(204).send();

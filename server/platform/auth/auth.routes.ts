@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LoginBody, LoginOut, MeOut, PasswordBody } from '../../../common/auth.ts';
+import { NoContent } from '../../../common/errors.ts';
 import { PasswordRulesSchema, passwordRulesFor } from '../../../common/security-policy.ts';
-import { z } from '../../../common/zod-locale.ts';
 import { sessionCookieName } from '../access/guard.ts';
 import { anyUser, publicRoute } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -9,29 +10,6 @@ import { changeOwnPassword, login, me } from './auth.service.ts';
 import type { IpThrottle } from './ip-throttle.ts';
 import { securityPolicy } from './password.service.ts';
 import { destroySession } from './session.service.ts';
-
-const LoginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入口令').max(1024),
-});
-const LoginOut = z.object({
-  user: z.object({ id: z.string(), username: z.string(), name: z.string() }),
-  mustChangePassword: z.boolean(),
-  csrfToken: z.string(),
-});
-const PasswordBody = z.object({
-  oldPassword: z.string().min(1, '请输入原口令').max(1024),
-  newPassword: z.string().min(1, '请输入新口令').max(1024),
-});
-const MeOut = z.object({
-  user: z.object({ id: z.string(), username: z.string(), name: z.string(), memberId: z.string().nullable() }),
-  roles: z.array(z.object({ role: z.string(), roleLabel: z.string(), orgId: z.string(), orgName: z.string() })),
-  permissions: z.array(z.string()),
-  csrfToken: z.string(),
-  isAdmin: z.boolean(),
-  passwordExpiresAt: z.string(),
-  passwordExpiryWarning: z.string().nullable(),
-});
 
 export const authRoutes =
   (throttle: IpThrottle): FastifyPluginAsyncZod =>
@@ -51,7 +29,7 @@ export const authRoutes =
 
     app.post('/api/auth/logout', {
       config: { policy: anyUser({ allowPendingPasswordChange: true }) },
-      schema: { tags: ['认证'], summary: '退出登录' },
+      schema: { tags: ['认证'], summary: '退出登录', response: { 204: NoContent } },
       handler: async (req, reply) => {
         const s = req.session;
         if (s)
@@ -67,7 +45,7 @@ export const authRoutes =
 
     app.post('/api/auth/password', {
       config: { policy: anyUser({ allowPendingPasswordChange: true }) },
-      schema: { tags: ['认证'], summary: '修改本人口令', body: PasswordBody },
+      schema: { tags: ['认证'], summary: '修改本人口令', body: PasswordBody, response: { 204: NoContent } },
       handler: async (req, reply) => {
         await changeOwnPassword(req.ctx, req.session!, req.body);
         return reply.code(204).send();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Permission } from '../../../common/access.ts';
+import { XlsxFile } from '../../../common/errors.ts';
 import { FactKeyParams, FactRecordsOut, FactRecordsQuery, FactsOut, FactsQuery } from '../../../common/facts.ts';
 import { can } from '../access/policy.ts';
 import { sendXlsx } from '../export/export.reply.ts';
@@ -53,6 +54,7 @@ export const factRoutes =
         summary: '导出统计指标的明细记录（Excel）',
         params: FactKeyParams,
         querystring: FactRecordsQuery.omit({ page: true, pageSize: true }),
+        response: { 200: XlsxFile },
       },
       handler: async (req, reply) => {
         const r = await factRecords(req.ctx, reg, req.params.key, { ...req.query, page: 1, pageSize: EXPORT_MAX });

@@ -1,10 +1,11 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AnyFile, NoContent } from '../../../common/errors.ts';
+import { FileIdParams, FileListQuery, FileOut } from '../../../common/files.ts';
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../access/policy.ts';
 import { MULTIPART_LIMITS, readUpload } from './files.multipart.ts';
 import { sendFile } from './files.reply.ts';
-import { FileIdParams, FileListQuery, FileOut } from './files.schema.ts';
 import { deleteFile, listFiles, openFile, storeUpload } from './files.service.ts';
 
 const fileTarget = { in: 'params', field: 'id', resource: 'file' } as const;
@@ -35,7 +36,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/files/:id', {
     config: { policy: can('file:read', fileTarget) },
-    schema: { tags: ['附件'], summary: '下载附件', params: FileIdParams },
+    schema: { tags: ['附件'], summary: '下载附件', params: FileIdParams, response: { 200: AnyFile } },
     handler: async (req, reply) => {
       return sendFile(reply, await openFile(req.ctx, req.params.id));
     },
@@ -43,7 +44,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/files/:id', {
     config: { policy: can('file:write', fileTarget) },
-    schema: { tags: ['附件'], summary: '删除附件', params: FileIdParams },
+    schema: { tags: ['附件'], summary: '删除附件', params: FileIdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await deleteFile(req.ctx, req.params.id);
       return reply.code(204).send();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NoContent } from '../../../common/errors.ts';
+import { NotificationIdParams, NotificationList, NotificationListQuery } from '../../../common/notify.ts';
 import { anyUser } from '../access/policy.ts';
-import { NotificationIdParams, NotificationList, NotificationListQuery } from './notify.schema.ts';
 import { listNotifications, markAllRead, markRead } from './notify.service.ts';
 
 /** 站内提醒: the bell (unread count), the list, mark read. Each user sees only their own. */
@@ -16,7 +17,7 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/notifications/read-all', {
     config: { policy: anyUser() },
-    schema: { tags: ['站内提醒'], summary: '全部标为已读' },
+    schema: { tags: ['站内提醒'], summary: '全部标为已读', response: { 204: NoContent } },
     handler: async (req, reply) => {
       await markAllRead(req.ctx);
       return reply.code(204).send();
@@ -25,7 +26,7 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/notifications/:id/read', {
     config: { policy: anyUser() },
-    schema: { tags: ['站内提醒'], summary: '标为已读', params: NotificationIdParams },
+    schema: { tags: ['站内提醒'], summary: '标为已读', params: NotificationIdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await markRead(req.ctx, req.params.id);
       return reply.code(204).send();

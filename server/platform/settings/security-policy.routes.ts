@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SecurityPolicySchema } from '../../../common/security-policy.ts';
-import { z } from '../../../common/zod-locale.ts';
+import { PolicyOut, SecurityPolicyBody } from '../../../common/security-policy.ts';
 import { can } from '../access/policy.ts';
 import { getSecurityPolicy, updateSecurityPolicy } from './security-policy.service.ts';
-
-const PolicyOut = z.object({ policy: SecurityPolicySchema, labels: z.record(z.string(), z.string()) });
 
 /** 安全策略 (sec_admin): password, lockout, session and retention figures. */
 export const securityPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,7 +13,7 @@ export const securityPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/api/security/policy', {
     config: { policy: can('security:policy') },
-    schema: { tags: ['安全策略'], summary: '修改安全策略', body: SecurityPolicySchema.strict(), response: { 200: PolicyOut } },
+    schema: { tags: ['安全策略'], summary: '修改安全策略', body: SecurityPolicyBody, response: { 200: PolicyOut } },
     handler: (req) => updateSecurityPolicy(req.ctx, req.body),
   });
 };

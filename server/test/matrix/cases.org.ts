@@ -22,6 +22,9 @@ const enc = encodeURIComponent;
 export const orgCases: Record<string, MatrixCase> = {
   'GET /api/health': { build: () => ({ url: '/api/health' }) },
   'GET /api/openapi.json': { build: () => ({ url: '/api/openapi.json' }) },
+  'GET /api/docs': { build: () => ({ url: '/api/docs' }) },
+  'GET /api/docs/json': { build: () => ({ url: '/api/docs/json' }) },
+  'GET /api/docs/reader.js': { build: () => ({ url: '/api/docs/reader.js' }) },
 
   'POST /api/auth/login': {
     build: async (fx) => ({ url: '/api/auth/login', payload: { username: (await fx.user(fx.org.B1)).username, password: TEST_PASSWORD } }),

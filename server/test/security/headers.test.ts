@@ -120,12 +120,13 @@ describe('CORS and production configuration (HD-05, HD-06)', () => {
     expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
-  it('in production the OpenAPI document needs a login and there is no Swagger UI', async () => {
+  it('in production the OpenAPI document and its reader need a login', async () => {
     const prod = await buildTestApp({ production: true });
     try {
       const anon = await prod.app.inject({ method: 'GET', url: '/api/openapi.json' });
       expect(anon.statusCode).toBe(401);
-      for (const url of ['/documentation', '/docs', '/api/docs', '/swagger', '/.git/config'])
+      expect((await prod.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(401);
+      for (const url of ['/documentation', '/docs', '/swagger', '/.git/config'])
         expect((await prod.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
       const agent = await loginAs(prod, 'sasac_staff', prod.rootId);
       const doc = await agent.get('/api/openapi.json');

@@ -1,17 +1,8 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { LoginResult, Me } from '../../../common/auth.ts';
 import { api, setCsrfToken } from './api.ts';
 
-export type RoleGrant = { role: string; roleLabel: string; orgId: string; orgName: string };
-export type Me = {
-  user: { id: string; username: string; name: string; memberId: string | null };
-  roles: RoleGrant[];
-  permissions: string[];
-  csrfToken: string;
-  isAdmin: boolean;
-  passwordExpiresAt: string;
-  passwordExpiryWarning: string | null;
-};
-export type LoginResult = { user: { id: string; username: string; name: string }; mustChangePassword: boolean; csrfToken: string };
+export type { LoginResult, Me, RoleGrant } from '../../../common/auth.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 

@@ -1,17 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { StoredFile } from '../../../common/files.ts';
 import { api } from './api.ts';
 
-export type StoredFile = {
-  id: string;
-  orgId: string;
-  originalName: string;
-  ext: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  label: 'public' | 'internal' | 'sensitive';
-  createdAt: string;
-};
+export type { StoredFile } from '../../../common/files.ts';
 export type Owner = { ownerType: string; ownerId: string; orgId: string };
 
 /** Upload limits of the platform (security.md §1.1 row 10); the server enforces them again. */

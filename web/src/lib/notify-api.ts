@@ -1,17 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NotificationPage } from '../../../common/notify.ts';
 import { api } from './api.ts';
 
-export type Notification = {
-  id: string;
-  kind: string;
-  level: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-export type NotificationPage = { items: Notification[]; total: number; unread: number };
+export type { Notification, NotificationPage } from '../../../common/notify.ts';
 
 const KEY = ['notifications'] as const;
 

@@ -1,29 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrgType } from '../../../common/access.ts';
-import type { OrgCreate, OrgUpdate } from '../../../common/org.ts';
+import type { Org, OrgCreate, OrgUpdate } from '../../../common/org.ts';
 import { api } from './api.ts';
 
-export type Org = {
-  id: string;
-  parentId: string | null;
-  name: string;
-  type: OrgType;
-  path: string;
-  depth: number;
-  sortOrder: number;
-  unitName: string | null;
-  isEnterprise: boolean;
-  joint: boolean;
-  temporary: boolean;
-  foundedOn: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  status: 'active' | 'dissolved';
-  dissolvedReason: string | null;
-  version: number;
-  childCount: number;
-  memberCount: number;
-};
+export type { Org } from '../../../common/org.ts';
 
 const KEY = ['orgs'] as const;
 

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrgType } from '../../../common/access.ts';
+import type { OrgWarning, WarningLevel } from '../../../common/org.ts';
 import { api } from './api.ts';
 
-export type WarningLevel = 'error' | 'warning' | 'notice';
-export type OrgWarning = { orgId: string; orgName: string; orgType: OrgType; level: WarningLevel; code: string; message: string };
+export type { OrgWarning, WarningLevel };
 
 export const LEVEL_LABELS: Record<WarningLevel, string> = { error: '违规', warning: '预警', notice: '提示' };
 export const LEVEL_COLORS: Record<WarningLevel, string> = { error: 'red', warning: 'orange', notice: 'blue' };

@@ -1,34 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InTransfer, InternalTransfer, OutTransfer, TransferKind, TransferStatus } from '../../../common/transfer.ts';
+import type { MemberPage } from '../../../common/member.ts';
+import type { Destinations, InTransfer, InternalTransfer, OutTransfer, Transfer, TransferQuery } from '../../../common/transfer.ts';
 import { api } from './api.ts';
 
-export type Transfer = {
-  id: string;
-  kind: TransferKind;
-  memberId: string;
-  memberName: string;
-  fromOrgId: string | null;
-  fromOrgName: string | null;
-  toOrgId: string | null;
-  toOrgName: string | null;
-  externalOrgName: string | null;
-  status: TransferStatus;
-  reason: string;
-  duesPaidUntil: string | null;
-  letterNo: string | null;
-  issuedOn: string | null;
-  validUntil: string | null;
-  expired: boolean;
-  receiptOn: string | null;
-  receiptNote: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  canConfirm: boolean;
-  canCancel: boolean;
-  canReceipt: boolean;
-};
-export type TransferQuery = { orgId?: string; memberId?: string; direction?: 'in' | 'out'; open?: '1'; status?: TransferStatus };
+export type { Transfer, TransferQuery } from '../../../common/transfer.ts';
 
 /** Transfers either side of which is in the caller's scope. */
 export function useTransfers(q: TransferQuery) {
@@ -44,8 +19,7 @@ export function useTransfer(id: string | null) {
 export function useMemberSearch(q: string) {
   return useQuery({
     queryKey: ['members', 'pick', q],
-    queryFn: () =>
-      api<{ items: { id: string; name: string; orgName: string; status: string }[] }>('/api/members', { query: { q, pageSize: 20 } }),
+    queryFn: () => api<MemberPage>('/api/members', { query: { q, pageSize: 20 } }),
   });
 }
 
@@ -53,7 +27,7 @@ export function useMemberSearch(q: string) {
 export function useDestinations(q: string) {
   return useQuery({
     queryKey: ['transfer-destinations', q],
-    queryFn: () => api<{ id: string; name: string; parentName: string | null }[]>('/api/transfers/destinations', { query: { q } }),
+    queryFn: () => api<Destinations>('/api/transfers/destinations', { query: { q } }),
   });
 }
 

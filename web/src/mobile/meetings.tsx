@@ -1,18 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { MyMeeting, SigninResult } from '../../../common/meeting.ts';
 import { ApiError, api, setCsrfToken } from '../lib/api.ts';
 import { useApi } from './use-api.ts';
 
-type Upcoming = {
-  id: string;
-  title: string;
-  typeLabel: string;
-  orgName: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  host: string;
-  signedIn: boolean;
-};
+type Upcoming = MyMeeting;
 
 const when = (s: string, e: string) =>
   `${s.slice(0, 10)} ${new Date(s).toTimeString().slice(0, 5)}—${new Date(e).toTimeString().slice(0, 5)}`;
@@ -32,7 +23,7 @@ export function MyMeetings({ csrfToken }: { csrfToken: string | null }) {
   useEffect(() => {
     if (!csrfToken || !token) return;
     setCsrfToken(csrfToken); // the parent sets it in its own effect, which runs after this one
-    api<{ title: string }>('/api/m/signin', { method: 'POST', body: { token } }).then(
+    api<SigninResult>('/api/m/signin', { method: 'POST', body: { token } }).then(
       (r) => {
         setResult({ ok: true, text: `签到成功：${r.title}` });
         list.reload();

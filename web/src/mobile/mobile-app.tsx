@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
+import type { MyProfile } from '../../../common/member.ts';
 import { api, setCsrfToken } from '../lib/api.ts';
 import type { Me } from '../lib/auth.ts';
 import { MyMeetings } from './meetings.tsx';
 import { Reminders } from './reminders.tsx';
 import { useApi } from './use-api.ts';
 
-type SelfProfile = { member: { name: string; orgName: string } };
+type SelfProfile = MyProfile;
 
 /** The member's own place in the org: the member record's org, else the org of the member role or the first role. */
 function branchOf(me: Me, self: SelfProfile | null): string {

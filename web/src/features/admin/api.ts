@@ -1,26 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../../common/access.ts';
-import type { SecurityPolicy } from '../../../../common/security-policy.ts';
+import type { AuditActionList, AuditPageT, AuditQueryT as AuditQuery, AuditVerify } from '../../../../common/audit.ts';
+import type { PolicyOutT, SecurityPolicy } from '../../../../common/security-policy.ts';
+import type { RoleAtT as RoleAt, UserPageT, UserQuery, UserRow } from '../../../../common/user.ts';
 import { api } from '../../lib/api.ts';
 
-export type RoleAt = { role: Role; orgId: string };
-export type UserRow = {
-  id: string;
-  username: string;
-  name: string;
-  disabled: boolean;
-  disabledReason: string | null;
-  mustChangePassword: boolean;
-  locked: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  roles: (RoleAt & { roleLabel: string; orgName: string })[];
-};
-export type UserQuery = { q?: string; orgId?: string; page: number; pageSize: number };
+export type { RoleAtT as RoleAt, UserQuery, UserRow } from '../../../../common/user.ts';
 
 /** 账号 of the caller's scope, paged. */
 export function useUsers(q: UserQuery) {
-  return useQuery({ queryKey: ['users', q], queryFn: () => api<{ items: UserRow[]; total: number }>('/api/users', { query: q }) });
+  return useQuery({ queryKey: ['users', q], queryFn: () => api<UserPageT>('/api/users', { query: q }) });
 }
 
 /** Account writes; every one refreshes the list. */
@@ -48,7 +36,7 @@ export function useUserMutations() {
   };
 }
 
-type PolicyOut = { policy: SecurityPolicy; labels: Record<string, string> };
+type PolicyOut = PolicyOutT;
 
 /** The 安全策略 (sec_admin). */
 export function useSecurityPolicy() {
@@ -61,48 +49,23 @@ export function useSecurityPolicy() {
   return { query, save };
 }
 
-export type AuditRecord = {
-  id: number;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  roles: string | null;
-  ip: string | null;
-  action: string;
-  actionLabel: string;
-  objectType: string | null;
-  objectId: string | null;
-  orgId: string | null;
-  result: 'success' | 'failure' | 'denied';
-  requestId: string | null;
-  detail: Record<string, unknown> | null;
-};
-export type AuditQuery = {
-  from?: string;
-  to?: string;
-  username?: string;
-  action?: string;
-  orgId?: string;
-  result?: string;
-  page: number;
-  pageSize: number;
-};
+export type { AuditQueryT as AuditQuery, AuditRecord } from '../../../../common/audit.ts';
 
 /** 审计日志 search (audit_admin). */
 export function useAudit(q: AuditQuery) {
-  return useQuery({ queryKey: ['audit', q], queryFn: () => api<{ items: AuditRecord[]; total: number }>('/api/audit', { query: q }) });
+  return useQuery({ queryKey: ['audit', q], queryFn: () => api<AuditPageT>('/api/audit', { query: q }) });
 }
 
 /** The action codes with their Chinese labels, for the filter. */
 export function useAuditActions() {
   return useQuery({
     queryKey: ['audit', 'actions'],
-    queryFn: () => api<{ action: string; label: string }[]>('/api/audit/actions'),
+    queryFn: () => api<AuditActionList>('/api/audit/actions'),
     staleTime: Infinity,
   });
 }
 
 /** 校验日志完整性: walks the hash chain on the server. */
 export function useAuditVerify() {
-  return useMutation({ mutationFn: () => api<{ ok: boolean; checked: number; brokenAt: number | null }>('/api/audit/verify') });
+  return useMutation({ mutationFn: () => api<AuditVerify>('/api/audit/verify') });
 }

@@ -1,29 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CommitteeCreate, Duty, Postpone } from '../../../../common/committee.ts';
+import type { Committee, CommitteeCreate, Postpone } from '../../../../common/committee.ts';
+import type { MemberPage } from '../../../../common/member.ts';
 import { api } from '../../lib/api.ts';
 
-export type Seat = { id: string; memberId: string; name: string; category: 'full' | 'probationary'; duty: Duty; dutyNote: string | null };
-export type Committee = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  electedOn: string;
-  termYears: number;
-  termEndsOn: string;
-  postponedTo: string | null;
-  endsOn: string;
-  postpone: { reason: string; approvedBy: string; approvedOn: string; docNo: string | null } | null;
-  status: 'current' | 'ended';
-  endedOn: string | null;
-  votersEntitled: number | null;
-  votersPresent: number | null;
-  termState: 'ok' | 'due' | 'overdue' | 'ended';
-  monthsBefore: number | null;
-  daysOverdue: number | null;
-  note: string | null;
-  version: number;
-  members: Seat[];
-};
+export type { Committee, Seat } from '../../../../common/committee.ts';
 export type TermFilter = 'attention' | 'overdue' | undefined;
 
 /** Current committees in scope with their term state. */
@@ -45,7 +25,7 @@ export function useFullMembers(orgId: string | undefined) {
   return useQuery({
     queryKey: ['members', 'full', orgId],
     queryFn: () =>
-      api<{ items: { id: string; name: string; orgName: string }[] }>('/api/members', {
+      api<MemberPage>('/api/members', {
         query: { orgId, category: 'full', pageSize: 200 },
       }),
     enabled: !!orgId,

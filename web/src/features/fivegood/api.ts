@@ -1,135 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssessmentStatus, CampaignCreate, Evidence, Review, RubricContent, SelfAssess } from '../../../../common/fivegood.ts';
+import type {
+  Assessment,
+  AssessmentRowT as AssessmentRow,
+  AssessmentStatus,
+  Board,
+  Campaign,
+  CampaignCreate,
+  Proposal,
+  Rating,
+  Rectification,
+  Review,
+  RubricContent,
+  RubricVersion,
+  SelfAssess,
+} from '../../../../common/fivegood.ts';
 import { api } from '../../lib/api.ts';
 
-export type RubricVersion = {
-  id: string;
-  version: number;
-  note: string;
-  createdAt: string;
-  content: RubricContent;
-  usedBy: { id: string; name: string; year: number }[];
-};
-export type Deadlines = { selfAssess: string; enterpriseReview: string; sasacReview: string; rectify: string };
-export type Campaign = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  year: number;
-  name: string;
-  rubricId: string;
-  rubricVersion: number;
-  deadlines: Deadlines;
-  status: 'open' | 'publicizing' | 'named';
-  publicityFrom: string | null;
-  publicityTo: string | null;
-  namedOn: string | null;
-  byStatus: Record<string, number>;
-};
-export type AssessmentRow = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  parentName: string | null;
-  status: AssessmentStatus;
-  statusLabel: string;
-  ineligibleReason: string | null;
-  proposedGrade: number | null;
-  grade: number | null;
-  total: number | null;
-  deadline: string | null;
-  overdue: boolean;
-};
-export type ScoreEntry = { self: number | null; enterprise: number | null; reason: string; note: string; evidence: Evidence[] };
-export type GradeResult = {
-  dimensions: { key: string; name: string; points: number; score: number; passRatio: number; good: boolean }[];
-  goodCount: number;
-  vetoes: { key: string; text: string }[];
-  grade: number;
-  label: string;
-  baseTotal: number;
-  bonus: number;
-  total: number;
-  reasons: string[];
-};
-export type Assessment = Omit<AssessmentRow, 'parentName'> & {
-  campaign: { id: string; name: string; year: number; status: Campaign['status']; deadlines: Deadlines };
-  rubricVersion: number;
-  rubric: RubricContent;
-  scores: Record<string, ScoreEntry>;
-  bonus: { key: string; level: string }[];
-  report: string;
-  siteVisit: string;
-  talks: string;
-  satisfaction: number | null;
-  vetoes: string[];
-  reviewComment: string;
-  result: GradeResult;
-  history: { at: string; by: string; action: string; from: string; to: string; reason: string }[];
-  objections: {
-    id: string;
-    content: string;
-    receivedOn: string;
-    resolution: string | null;
-    upheld: boolean | null;
-    resolvedAt: string | null;
-  }[];
-};
-export type Proposal = {
-  key: string;
-  sourceLabel: string;
-  points: number;
-  score: number;
-  ratio: number;
-  measure: string;
-  evidence: { title: string; link: string | null; ok: boolean }[];
-};
-export type Rating = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  year: number;
-  kind: 'named' | 'veto';
-  grade: number;
-  label: string;
-  previousGrade: number | null;
-  change: 'new' | 'up' | 'down' | 'same';
-  reason: string;
-  plaqueNo: string | null;
-  plaqueStatus: 'active' | 'revoked' | null;
-  revokedOn: string | null;
-  revokedReason: string | null;
-  createdAt: string;
-};
-export type Rectification = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  item: string;
-  owner: string;
-  deadline: string;
-  status: 'open' | 'closed';
-  overdue: boolean;
-  closeNote: string | null;
-};
-export type Summary = {
-  branches: number;
-  eligible: number;
-  byStatus: Record<string, number>;
-  byGrade: { grade: number; label: string; count: number }[];
-  graded: number;
-  fiveGood: number;
-  fiveGoodShare: number | null;
-  overdue: number;
-  promotion: { base: number; promoted: number; ratio: number | null };
-};
-export type Board = {
-  campaign: { id: string; name: string; year: number; status: Campaign['status']; publicityTo: string | null };
-  org: { id: string; name: string; parentId: string | null };
-  totals: Summary;
-  children: (Summary & { orgId: string; name: string })[];
-  branches: (AssessmentRow & { enterprise: string | null; gradeLabel: string | null; previousGrade: number | null })[];
-};
+export type {
+  Assessment,
+  AssessmentRowT as AssessmentRow,
+  Board,
+  BoardSummary as Summary,
+  Campaign,
+  DeadlinesT as Deadlines,
+  GradeResult,
+  Proposal,
+  Rating,
+  Rectification,
+  RubricVersion,
+  ScoreEntry,
+} from '../../../../common/fivegood.ts';
 
 export const useRubrics = () =>
   useQuery({ queryKey: ['fivegood', 'rubrics'], queryFn: () => api<RubricVersion[]>('/api/fivegood/rubrics') });

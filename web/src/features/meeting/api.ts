@@ -1,82 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MeetingStatus, MeetingTemplateT, MeetingType } from '../../../../common/meeting.ts';
+import type { CalendarStatus, FollowUp, Meeting, MeetingPageT, MeetingTemplateT, MeetingType, Topic } from '../../../../common/meeting.ts';
 import { api } from '../../lib/api.ts';
 
-export type MeetingRow = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  type: MeetingType;
-  title: string;
-  status: MeetingStatus;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  hasFirstTopic: boolean;
-};
-export type AgendaItem = {
-  id?: string;
-  kind: 'first_topic' | 'regular';
-  title: string;
-  topicId?: string | null;
-  topicTitle?: string | null;
-  form?: string | null;
-  summary?: string | null;
-};
-export type Attendance = {
-  memberId: string;
-  name: string;
-  category: string;
-  status: 'expected' | 'present' | 'absent' | 'leave';
-  reason: string | null;
-  via: string | null;
-};
-export type Vote = { motion: string; votesFor: number; votesAgainst: number; abstain: number; passed?: boolean };
-export type Meeting = MeetingRow & {
-  host: string;
-  recorder: string;
-  sections: Record<string, string>;
-  minutes: string | null;
-  voting: boolean;
-  votes: Vote[];
-  countsAs: string[];
-  version: number;
-  agenda: AgendaItem[];
-  attendance: Attendance[];
-  counts: { expected: number; present: number; absent: number; leave: number };
-  quorum: { entitled: number; present: number; required: number; met: boolean };
-  check: { missing: string[]; flags: string[] };
-  reviews: { action: 'submit' | 'return' | 'approve'; comment: string | null; byName: string | null; at: string }[];
-  canEdit: boolean;
-  canReview: boolean;
-};
-export type Topic = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  title: string;
-  source: string;
-  publishedOn: string;
-  material: string | null;
-  pushedAt: string | null;
-  canEdit: boolean;
-};
-export type FollowUp = {
-  id: string;
-  measure: string;
-  ownerName: string;
-  deadline: string;
-  status: 'open' | 'done';
-  result: string | null;
-  overdue: boolean;
-  orgName: string;
-  meetingTitle: string;
-  meetingId: string;
-};
-export type CellStatus = 'green' | 'yellow' | 'red' | 'grey';
+export type {
+  AgendaItem,
+  Attendance,
+  CalendarStatus as CellStatus,
+  FollowUp,
+  Meeting,
+  MeetingRow,
+  Topic,
+  VoteRow as Vote,
+} from '../../../../common/meeting.ts';
 
 export function useMeetings(q: { orgId?: string; type?: string; status?: string; page: number; pageSize: number }) {
-  return useQuery({ queryKey: ['meetings', q], queryFn: () => api<{ items: MeetingRow[]; total: number }>('/api/meetings', { query: q }) });
+  return useQuery({ queryKey: ['meetings', q], queryFn: () => api<MeetingPageT>('/api/meetings', { query: q }) });
 }
 
 export function useMeeting(id: string) {
@@ -139,5 +77,5 @@ export function useTopicMutations() {
   };
 }
 
-export const STATUS_COLORS: Record<CellStatus, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', grey: '#d9d9d9' };
-export const STATUS_LABELS: Record<CellStatus, string> = { green: '已召开', yellow: '应召开未召开', red: '未按期召开', grey: '未到期' };
+export const STATUS_COLORS: Record<CalendarStatus, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', grey: '#d9d9d9' };
+export const STATUS_LABELS: Record<CalendarStatus, string> = { green: '已召开', yellow: '应召开未召开', red: '未按期召开', grey: '未到期' };

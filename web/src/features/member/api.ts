@@ -1,28 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Gender, MemberCategory, MemberCreate, MemberUpdate } from '../../../../common/member.ts';
-import { api } from '../../lib/api.ts';
+import type {
+  Correction,
+  Gender,
+  HistoryEntry,
+  ImportError,
+  ImportResult,
+  Member,
+  MemberCategory,
+  MemberCreate,
+  MemberPage,
+  MemberUnmasked,
+  MemberUpdate,
+} from '../../../../common/member.ts';
 
-/** A member as the API shows it: ID and phone masked. */
-export type Member = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  name: string;
-  gender: Gender;
-  ethnicity: string;
-  birthDate: string;
-  education: string | null;
-  idNumber: string;
-  phone: string | null;
-  category: MemberCategory;
-  joinedOn: string;
-  fullMemberOn: string | null;
-  probationDueOn: string | null;
-  position: string | null;
-  status: string;
-  version: number;
-  updatedAt: string;
-};
+export type { Change, Correction, HistoryEntry, ImportError, ImportResult, Member } from '../../../../common/member.ts';
+
+import { api } from '../../lib/api.ts';
 
 export type MemberFilter = {
   orgId?: string;
@@ -37,30 +30,13 @@ export type MemberFilter = {
   standingMax?: number;
 };
 export type MemberQuery = MemberFilter & { page: number; pageSize: number; sort?: string; order?: 'asc' | 'desc' };
-export type Change = { field: string; label: string; from: string | null; to: string | null };
-export type HistoryEntry = { at: string; action: string; actionLabel: string; by: string | null; changes: Change[] };
-export type Correction = {
-  id: string;
-  memberId: string;
-  memberName: string;
-  orgId: string;
-  orgName: string;
-  changes: Change[];
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected';
-  createdAt: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-};
-export type ImportError = { row: number; column: string; message: string };
-
 const KEY = ['members'] as const;
 
 /** One page of the roster for the current filter. */
 export function useMembers(q: MemberQuery) {
   return useQuery({
     queryKey: [...KEY, 'list', q],
-    queryFn: () => api<{ items: Member[]; total: number }>('/api/members', { query: q }),
+    queryFn: () => api<MemberPage>('/api/members', { query: q }),
     placeholderData: keepPreviousData,
   });
 }
@@ -98,12 +74,11 @@ export function useMemberMutations() {
 }
 
 /** 查看完整信息 (audited on the server, 50 an hour). */
-export const unmask = (id: string) => api<{ idNumber: string; phone: string | null }>(`/api/members/${id}/unmask`, { method: 'POST' });
+export const unmask = (id: string) => api<MemberUnmasked>(`/api/members/${id}/unmask`, { method: 'POST' });
 
 /** Exact look-up by ID number, sent in a POST body (never in a URL). */
 export const lookup = (idNumber: string) => api<Member>('/api/members/lookup', { method: 'POST', body: { idNumber } });
 
-export type ImportResult = { imported: number; created: number; updated: number };
 export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; message: string; errors: ImportError[] };
 
 /**

@@ -4,22 +4,7 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useMe } from '../../lib/auth.ts';
 
-export type HoursRow = {
-  memberId: string;
-  name: string;
-  orgName: string;
-  leader: boolean;
-  requiredHours: number;
-  hours: number;
-  byForm: Record<string, number>;
-  monthly: number[];
-  met: boolean;
-  missingCentralized: boolean;
-  behind: boolean;
-};
-export type OrgHours = { year: number; asOfMonth: number; total: number; metCount: number; behindCount: number; rows: HoursRow[] };
-export type RollupRow = { orgId: string; name: string; members: number; hours: number; metCount: number; behindCount: number };
-export type Rollup = { org: RollupRow; direct: RollupRow; children: RollupRow[] };
+export type { HoursRow, OrgHours, Rollup, RollupRowT as RollupRow } from '../../../../common/study.ts';
 
 /** The org (default: the caller's first role org) and year a study page looks at. */
 export function useOrgYear() {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { StartedQuiz } from '../../../../common/study.ts';
 import { api } from '../../lib/api.ts';
 import { post, type Question, type Review } from './study-api.ts';
 
-type Started = { attemptId: string; title: string; deadline: string; questions: Question[] };
+type Started = StartedQuiz;
 const KIND = { single: '单选', multiple: '多选', judge: '判断' } as const;
 const letter = (i: number) => String.fromCharCode(65 + i);
 

@@ -1,22 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import type { OpenedMaterial, ReadingBeat } from '../../../../common/study.ts';
 import { READING_BEAT_SECONDS, STUDY_THEME_LABELS, type StudyTheme } from '../../../../common/study-labels.ts';
 import { post } from './study-api.ts';
 
-type Opened = {
-  sessionId: string;
-  readSeconds: number;
-  material: {
-    title: string;
-    theme: string;
-    orgName: string;
-    bodyHtml: string;
-    links: { title: string; url: string }[];
-    files: { id: string; name: string }[];
-    publishedAt: string;
-    maxCreditMinutes: number;
-  };
-};
-type Beat = { credited: number; materialSeconds: number; capReached: boolean };
+type Opened = OpenedMaterial;
+type Beat = ReadingBeat;
 
 /** The reader is "active" when the member touched, scrolled or typed within this many seconds. */
 const ACTIVE_WINDOW_MS = 90_000;

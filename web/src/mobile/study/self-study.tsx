@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import type { SelfStudyResult } from '../../../../common/study.ts';
 import { STUDY_THEME_LABELS, STUDY_THEMES } from '../../../../common/study-labels.ts';
 import { post, today } from './study-api.ts';
 
@@ -10,7 +11,7 @@ export function SelfStudyForm() {
     setF({ ...f, [k]: k === 'minutes' ? Number(e.target.value) : e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await post<{ minutes: number }>('/api/m/study/self-study', f);
+    const r = await post<SelfStudyResult>('/api/m/study/self-study', f);
     setNote(r.ok ? { ok: true, text: `已登记自学 ${r.data.minutes} 分钟` } : { ok: false, text: r.message });
     if (r.ok) setF({ ...f, title: '', reflection: '' });
   };

@@ -1,10 +1,11 @@
 import qrcode from 'qrcode-generator';
 import { type FormEvent, useState } from 'react';
+import type { RecordedClass } from '../../../../common/study.ts';
 import type { Me } from '../../lib/auth.ts';
 import { useApi } from '../use-api.ts';
 import { post } from './study-api.ts';
 
-type Recorded = { id: string; title: string; attendees: number; url: string; checkinUntil: string };
+type Recorded = RecordedClass;
 const LAST_TEAM = 'lq.study.team';
 
 /**

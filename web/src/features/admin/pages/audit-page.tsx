@@ -59,7 +59,7 @@ export default function AuditPage() {
           aria-label="结果"
           style={{ width: 110 }}
           options={Object.entries(RESULT_LABELS).map(([value, label]) => ({ value, label }))}
-          onChange={(result?: string) => set({ result })}
+          onChange={(result?: AuditQuery['result']) => set({ result })}
         />
         {can('org:read') && (
           <div style={{ width: 240 }}>

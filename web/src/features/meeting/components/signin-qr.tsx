@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import qrcode from 'qrcode-generator';
+import type { SigninCode } from '../../../../../common/meeting.ts';
 import { api } from '../../../lib/api.ts';
 
 /** The code shown at the meeting: members scan it with the phone page (/m) to sign in, once, during the window. */
 export function SigninQr({ meetingId, open, onClose }: { meetingId: string; open: boolean; onClose: () => void }) {
   const code = useQuery({
     queryKey: ['signin-code', meetingId],
-    queryFn: () => api<{ url: string; opensAt: string; closesAt: string }>(`/api/meetings/${meetingId}/signin-code`),
+    queryFn: () => api<SigninCode>(`/api/meetings/${meetingId}/signin-code`),
     enabled: open,
   });
   let img: string | null = null;

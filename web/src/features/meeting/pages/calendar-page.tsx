@@ -2,20 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { MeetingHeatmap, OrgCalendar } from '../../../../../common/meeting.ts';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { api } from '../../../lib/api.ts';
 import { useMe } from '../../../lib/auth.ts';
 import { type CellStatus, STATUS_COLORS, STATUS_LABELS } from '../api.ts';
 
-type Heat = {
-  orgs: { orgId: string; name: string; depth: number; months: CellStatus[] }[];
-  gaps: { orgId: string; orgName: string; label: string; period: string; status: CellStatus; held: number; minCount: number }[];
-  summary: { orgs: number; withRed: number; withYellow: number };
-};
-type OrgCal = {
-  orgName: string;
-  rows: { key: string; label: string; minCount: number; periods: { key: string; label: string; held: number; status: CellStatus }[] }[];
-};
+type Heat = MeetingHeatmap;
+type OrgCal = OrgCalendar;
 
 const Cell = ({ s, title }: { s: CellStatus; title?: string }) => (
   <Tooltip title={title ?? STATUS_LABELS[s]}>

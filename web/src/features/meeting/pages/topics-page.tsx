@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { Ledger } from '../../../../../common/meeting.ts';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { useCan } from '../../../lib/access.ts';
 import { api } from '../../../lib/api.ts';
@@ -11,38 +12,6 @@ import { useDownload } from '../../../lib/use-download.ts';
 import { type Topic, useTopicMutations, useTopics } from '../api.ts';
 import { Supervision } from '../components/supervision.tsx';
 import { TopicForm } from '../components/topic-form.tsx';
-
-type Totals = {
-  studies: number;
-  /** relays at a later agenda position: flagged, not counted */
-  misplaced: number;
-  topics: number;
-  avgLagDays: number | null;
-  followUps: number;
-  followUpsDone: number;
-  followUpsOverdue: number;
-};
-type Ledger = {
-  org: { name: string };
-  total: Totals;
-  own: Totals;
-  children: (Totals & { orgId: string; name: string })[];
-  rows: {
-    meetingId: string;
-    topicTitle: string;
-    orgName: string;
-    meetingTypeLabel: string;
-    heldOn: string;
-    lagDays: number;
-    timely: boolean;
-    position: number;
-    counted: boolean;
-    flag: string | null;
-    followUps: number;
-    followUpsDone: number;
-  }[];
-  unreached: { topicId: string; title: string; branches: number; orgs: { name: string }[] }[];
-};
 
 function Bank() {
   const can = useCan();

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { MemberAccount, OneTimePassword } from '../../../../../common/member.ts';
 import { useCan } from '../../../lib/access.ts';
 import { api } from '../../../lib/api.ts';
 
-type MemberAccount = { userId: string; username: string; disabled: boolean; lastLoginAt: string | null };
-type OneTime = { userId: string; username: string; initialPassword: string };
+type OneTime = OneTimePassword;
 
 const accountKey = (memberId: string) => ['members', memberId, 'account'];
 

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import type { Topic } from '../../../../../common/meeting.ts';
+import type { MaterialListRow } from '../../../../../common/study.ts';
 import { STUDY_THEME_LABELS, STUDY_THEMES, type StudyTheme } from '../../../../../common/study-labels.ts';
 import { Attachments } from '../../../components/attachments.tsx';
 import { OrgSelect } from '../../../components/org-select.tsx';
@@ -8,18 +10,7 @@ import { ApiError, api } from '../../../lib/api.ts';
 import { useGet, useOrgYear } from '../api.ts';
 import { OrgYearBar } from '../components/org-year-bar.tsx';
 
-type Material = {
-  id: string;
-  orgId: string;
-  title: string;
-  theme: StudyTheme;
-  orgName: string;
-  publishedAt: string;
-  status: string;
-  summary: string;
-  topicId: string | null;
-};
-type Topic = { id: string; title: string; publishedOn: string };
+type Material = MaterialListRow;
 const themeOptions = STUDY_THEMES.map((t) => ({ value: t, label: STUDY_THEME_LABELS[t] }));
 /** Paragraphs typed in the box become <p>; HTML pasted from an editor is kept and sanitised by the server. */
 const toHtml = (text: string) =>

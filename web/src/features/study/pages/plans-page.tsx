@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
+import type { PlanView } from '../../../../../common/study.ts';
 import {
   STUDY_FORM_LABELS,
   STUDY_FORMS,
@@ -13,24 +14,8 @@ import { ApiError, api } from '../../../lib/api.ts';
 import { useGet, useOrgYear } from '../api.ts';
 import { OrgYearBar } from '../components/org-year-bar.tsx';
 
-type Item = {
-  id: string;
-  month: number;
-  theme: StudyTheme;
-  form: StudyForm;
-  title: string;
-  responsible: string | null;
-  pushed: boolean;
-  inherited: boolean;
-  fromOrg: string;
-  actual: number;
-  status: 'done' | 'missed' | 'upcoming';
-};
-type View = {
-  plans: { id: string; title: string; quarter: number | null }[];
-  items: Item[];
-  summary: { planned: number; done: number; missed: number };
-};
+type View = PlanView;
+type Item = View['items'][number];
 const QN = '一二三四';
 const STATUS = { done: <Tag color="green">已完成</Tag>, missed: <Tag color="red">未完成</Tag>, upcoming: <Tag>待开展</Tag> };
 

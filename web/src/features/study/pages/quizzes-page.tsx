@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { Question, Quiz, QuizResults } from '../../../../../common/study.ts';
 import {
   QUESTION_KIND_LABELS,
   QUESTION_KINDS,
@@ -14,22 +15,7 @@ import { ApiError, api } from '../../../lib/api.ts';
 import { useGet, useOrgYear } from '../api.ts';
 import { OrgYearBar } from '../components/org-year-bar.tsx';
 
-type Question = { id: string; kind: QuestionKind; stem: string; options: string[]; answer: number[]; tags: StudyTheme[] };
-type Quiz = {
-  id: string;
-  title: string;
-  orgName: string;
-  timeLimitMinutes: number;
-  questionCount: number;
-  opensAt: string;
-  closesAt: string;
-  attempts: number;
-};
-type Results = {
-  members: { memberId: string; name: string; orgName: string; score: number; submittedAt: string }[];
-  orgs: { orgId: string; name: string; handedIn: number; passed: number; average: number }[];
-  questions: { id: string; stem: string; wrongRate: number }[];
-};
+type Results = QuizResults;
 const letter = (i: number) => String.fromCharCode(65 + i);
 
 /** 题库与测试: questions with tags, quizzes built from them with a time limit, and results per member, org and question. */

@@ -2,24 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { MeetingPageT } from '../../../../../common/meeting.ts';
+import type { MemberPage } from '../../../../../common/member.ts';
+import type { StudyRecord } from '../../../../../common/study.ts';
 import { RECORDED_FORMS, STUDY_FORM_LABELS, STUDY_THEME_LABELS, STUDY_THEMES, type StudyForm } from '../../../../../common/study-labels.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { useGet, useOrgYear } from '../api.ts';
 import { OrgYearBar } from '../components/org-year-bar.tsx';
 
-type Row = {
-  id: string;
-  form: StudyForm;
-  title: string;
-  orgName: string;
-  occurredOn: string;
-  minutes: number;
-  span: string | null;
-  attendees: number;
-  lecturer: string | null;
-  teamName: string | null;
-};
-type MemberLite = { id: string; name: string };
+type Row = StudyRecord;
 
 /** 学习记录: 集中学习, 中心组, 会议学习 and 班组课堂 of the subtree; record one with attendees from the roster. */
 export default function RecordsPage() {
@@ -29,13 +20,8 @@ export default function RecordsPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const list = useGet<Row[]>([f.orgId, f.year], '/api/study/records', { orgId: f.orgId, year: f.year }, !!f.orgId);
-  const held = useGet<{ items: { id: string; title: string; startsAt: string; orgId: string }[] }>(
-    [f.orgId, 'meetings'],
-    '/api/meetings',
-    { orgId: f.orgId, page: 1, pageSize: 100 },
-    open && !!f.orgId,
-  );
-  const roster = useGet<{ items: MemberLite[] }>([f.orgId], '/api/members', { orgId: f.orgId, page: 1, pageSize: 100 }, open && !!f.orgId);
+  const held = useGet<MeetingPageT>([f.orgId, 'meetings'], '/api/meetings', { orgId: f.orgId, page: 1, pageSize: 100 }, open && !!f.orgId);
+  const roster = useGet<MemberPage>([f.orgId], '/api/members', { orgId: f.orgId, page: 1, pageSize: 100 }, open && !!f.orgId);
   const save = useMutation({
     mutationFn: (v: Record<string, unknown> & { day: dayjs.Dayjs }) => {
       const { day, ...rest } = v;

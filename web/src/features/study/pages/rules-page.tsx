@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Space, Switch, Table } from 'antd';
 import { useEffect } from 'react';
-import { STUDY_FORMS, type StudyForm } from '../../../../../common/study-labels.ts';
+import type { StudyRules } from '../../../../../common/study.ts';
+import { STUDY_FORMS } from '../../../../../common/study-labels.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 import { useMe } from '../../../lib/auth.ts';
 import { useGet } from '../api.ts';
 
-type FormRule = { name: string; counts: boolean; rate: number; capHours: number | null; minMinutes: number };
-type Rules = { memberHours: number; leaderHours: number; leaderMinCentralized: number; forms: Record<StudyForm, FormRule> };
+type Rules = StudyRules;
 
 /** 学时规则: the yearly requirements and, per form, whether it counts, the rate, the yearly cap and the minimum minutes. */
 export default function RulesPage() {
