@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // migrate one database per run; every test app clones it (server/test/global-setup.ts)
+    globalSetup: ['server/test/global-setup.ts'],
   },
 });
