@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../platform/rules/rules.service.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { buildMembers, buildOrg, buildUser, loginAs } from '../../test/factories.ts';
 import { orgs } from '../org/org.table.ts';
 import { cellStatus, periodsOf, requirementsFor } from './calendar.rules.ts';
-import { buildMembers, planVia } from './meeting.fixtures.ts';
+import { planVia } from './meeting.fixtures.ts';
 import { remindDueMeetings } from './meeting.jobs.ts';
 
 let t: TestApp;

@@ -3,9 +3,9 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutes } from '../../platform/clock.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { buildMembers, buildOrg, buildUser, loginAs } from '../../test/factories.ts';
 import { users } from '../user/user.table.ts';
-import { buildMembers, planVia } from './meeting.fixtures.ts';
+import { planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
