@@ -1,5 +1,6 @@
-// `npm run test:pg`: the same vitest suite on PostgreSQL. Each test app creates its own database on the
-// server of TEST_DATABASE_URL and drops it afterwards. Extra arguments go to vitest (e.g. a file filter).
+// `npm run test:pg`: the same vitest suite on PostgreSQL. The run migrates one template database on the server of
+// TEST_DATABASE_URL (server/test/global-setup.ts); each test app clones it (`CREATE DATABASE … TEMPLATE`) and drops
+// its copy afterwards. Extra arguments go to vitest (e.g. a file filter).
 import pg from 'pg';
 import { closingLine, runVitest } from './vitest-suite.mjs';
 

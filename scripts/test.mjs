@@ -1,12 +1,21 @@
 // `npm test`: unit + integration tests on PGlite, then the browser suite, then (when TEST_DATABASE_URL is
 // set) the PostgreSQL run. Ends with one closing line per suite and `total: N passed, M failed[, K skipped]`.
-// Extra arguments go to vitest (e.g. `npm test -- server/modules/org`).
+// Extra arguments go to vitest (e.g. `npm test -- server/modules/org`). Prints `stage <suite>: <seconds> s` after
+// each suite (.ci/run prints its other stages the same way).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { closingLine, runVitest } from './vitest-suite.mjs';
 
 const args = process.argv.slice(2);
 const suites = [];
+
+let stageStart = performance.now();
+/** Prints the time since the previous stage ended: `stage <name>: <seconds> s`. */
+function stageDone(name) {
+  const now = performance.now();
+  console.log(`stage ${name}: ${Math.round((now - stageStart) / 1000)} s`);
+  stageStart = now;
+}
 
 /** Runs a node script, streaming its output, and returns its exit code and the text it printed. */
 function runScript(file, env) {
@@ -33,6 +42,7 @@ function parseClosing(name, out) {
 const pgliteEnv = { ...process.env };
 delete pgliteEnv.TEST_DATABASE_URL;
 suites.push({ name: 'pglite', ...(await runVitest({ env: pgliteEnv, args })) });
+stageDone('pglite');
 
 // 2. the browser suite (scripts/test-e2e.mjs skips, exit 0, without Chromium unless LIANGQI_REQUIRE_E2E=1)
 if (!existsSync('scripts/test-e2e.mjs')) {
@@ -47,12 +57,14 @@ if (!existsSync('scripts/test-e2e.mjs')) {
     suites.push({ name: 'e2e', skippedSuite: '未找到 Chromium / Chromium not found (apt-get install chromium fonts-noto-cjk)' });
   else suites.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0 });
 }
+stageDone('e2e');
 
 // 3. PostgreSQL, when a server is named
 if (process.env.TEST_DATABASE_URL) {
   const r = await runScript('scripts/test-pg.mjs', process.env);
   const s = parseClosing('pg', r.out) ?? { passed: 0, failed: 1, skipped: 0 };
   suites.push({ name: 'pg', ...s, failed: s.failed || (r.code !== 0 ? 1 : 0) });
+  stageDone('pg');
 } else {
   suites.push({
     name: 'pg',

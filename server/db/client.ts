@@ -37,8 +37,8 @@ function sessionOptions(url: string): string | undefined {
   return own ? undefined : '-c random_page_cost=1.1';
 }
 
-/** Opens PGlite (dataDir, or in memory when dataDir is null) or PostgreSQL (url). */
-export async function openDatabase(opts: { url?: string; dataDir?: string | null }): Promise<Database> {
+/** Opens PGlite (dataDir, or in memory when dataDir is null, or an already created `pglite` client) or PostgreSQL (url). */
+export async function openDatabase(opts: { url?: string; dataDir?: string | null; pglite?: PGlite }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 20, options: sessionOptions(opts.url) });
     pool.on('error', () => {});
@@ -52,7 +52,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string | null
       },
     };
   }
-  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  const client = opts.pglite ?? (opts.dataDir ? new PGlite(opts.dataDir) : new PGlite());
   await client.waitReady;
   const db = drizzlePglite(client) as unknown as Db;
   return {

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { type Database, migrateDatabase, openDatabase } from '../db/client.ts';
@@ -14,11 +16,15 @@ import { deriveKeys } from '../platform/pii/keys.ts';
 export const ADMIN_PASSWORD = 'Bootstrap#Admin2026';
 export const TEST_PASSWORD = 'Test#Passw0rd!x';
 
-async function freshPostgres(url: string): Promise<Database & { drop(): Promise<void> }> {
+/**
+ * A new PostgreSQL database on the server of `url`: a copy of the run's migrated template (server/test/global-setup.ts)
+ * when there is one, else an empty database that the caller migrates. Dropped by `drop()`.
+ */
+async function freshPostgres(url: string, template: string | null): Promise<Database & { drop(): Promise<void> }> {
   const name = `liangqi_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -34,13 +40,37 @@ async function freshPostgres(url: string): Promise<Database & { drop(): Promise<
   };
 }
 
+/** The run's migrated PGlite data dir (server/test/global-setup.ts), read once per test file. */
+let snapshot: Blob | null | undefined;
+function pgliteSnapshot(): Blob | null {
+  if (snapshot === undefined) {
+    const file = inject('pgliteSnapshot');
+    snapshot = file ? new Blob([readFileSync(file)]) : null;
+  }
+  return snapshot;
+}
+
+/** A migrated database: cloned from the run's template or snapshot, or migrated here when the run has none. */
+async function freshDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const template = inject('pgTemplate') ?? null;
+    const database = await freshPostgres(url, template);
+    if (!template) await migrateDatabase(database);
+    return database;
+  }
+  const loadDataDir = pgliteSnapshot();
+  if (loadDataDir) return openDatabase({ pglite: new PGlite({ loadDataDir }) });
+  const database = await openDatabase({ dataDir: null });
+  await migrateDatabase(database);
+  return database;
+}
+
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** A fresh app on a fresh database (PGlite in memory, or PostgreSQL when TEST_DATABASE_URL is set). */
 export async function buildTestApp(overrides: Partial<Config> = {}) {
-  const url = process.env.TEST_DATABASE_URL;
-  const database = url ? await freshPostgres(url) : await openDatabase({ dataDir: null });
-  await migrateDatabase(database);
+  const database = await freshDatabase();
   const clock = fakeClock();
   const filesDir = mkdtempSync(path.join(tmpdir(), 'liangqi-files-'));
   const config: Config = {

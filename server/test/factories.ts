@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { OrgType, Role } from '../../common/access.ts';
+import { members } from '../modules/member/member.table.ts';
 import { orgs } from '../platform/access/org.table.ts';
 import { normalizeUsername } from '../platform/auth/password.rules.ts';
 import { hashPassword } from '../platform/auth/password.service.ts';
@@ -27,6 +28,60 @@ export async function buildOrg(t: TestApp, o: { parentId?: string; type?: OrgTyp
     })
     .returning();
   return row;
+}
+
+/** An enterprise party committee (企业党委) under the root; override any org field. */
+export async function buildEnterprise(t: TestApp, o: { parentId?: string; name?: string } = {}) {
+  return buildOrg(t, { type: 'committee', isEnterprise: true, ...o });
+}
+
+/**
+ * A 党支部 in a fresh enterprise (or under `parentId`, returned as `ent`), with `members` active members and, when `login` names a
+ * role, an agent holding that role at the branch (`branch_secretary`) or its enterprise (`enterprise_staff`).
+ */
+export async function buildBranch<L extends 'branch_secretary' | 'enterprise_staff' | undefined = undefined>(
+  t: TestApp,
+  o: { parentId?: string; name?: string; members?: number; login?: L } = {},
+) {
+  const ent = o.parentId ? (await t.db.select().from(orgs).where(eq(orgs.id, o.parentId)))[0] : await buildEnterprise(t);
+  const branch = await buildOrg(t, { parentId: ent.id, type: 'branch', name: o.name });
+  const people = await buildMembers(t, branch.id, o.members ?? 0);
+  const agent = o.login ? await loginAs(t, o.login, o.login === 'enterprise_staff' ? ent.id : branch.id) : null;
+  return { ent, branch, people, agent: agent as L extends string ? Agent : null };
+}
+
+let memberSeq = 0;
+
+/**
+ * `count` active members in `orgId`, written directly in one insert; their personal data fields hold opaque test
+ * values (use `buildMember` from member.factory.ts for a member whose 身份证号 and phone can be read back).
+ */
+export async function buildMembers(
+  t: TestApp,
+  orgId: string,
+  count: number,
+  o: Partial<Pick<typeof members.$inferInsert, 'category' | 'gender' | 'birthDate' | 'joinedOn' | 'status'>> = {},
+) {
+  if (count === 0) return [];
+  const rows = Array.from({ length: count }, () => {
+    const n = ++memberSeq;
+    const tag = `${process.pid}-${n}-${Math.random().toString(36).slice(2, 8)}`;
+    return {
+      orgId,
+      name: `测试党员${n}`,
+      gender: 'male' as const,
+      ethnicity: '汉族',
+      birthDate: '1985-06-15',
+      idNumberEnc: `enc-${tag}`,
+      idNumberBidx: `bidx-${tag}`,
+      idNumberMasked: '6523**********0011',
+      category: 'full' as const,
+      joinedOn: '2010-07-01',
+      status: 'active' as const,
+      ...o,
+    };
+  });
+  return t.db.insert(members).values(rows).returning({ id: members.id, name: members.name });
 }
 
 /** An account with the given roles and a password that needs no change; `password` defaults to TEST_PASSWORD. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CockpitOutT } from '../../../common/cockpit.ts';
 import { type Agent, buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
-import { buildMembers, planVia } from '../meeting/meeting.fixtures.ts';
+import { buildMembers, buildOrg, loginAs } from '../../test/factories.ts';
+import { planVia } from '../meeting/meeting.fixtures.ts';
 
 // The cockpit keeps an org's rows between requests (cockpit.read.ts): every write must show in the very next read.
 

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CockpitOutT } from '../../../common/cockpit.ts';
 import { type Agent, buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
+import { buildMembers, buildOrg, loginAs } from '../../test/factories.ts';
 import { topicIn } from '../meeting/meeting.factory.ts';
-import { buildMembers, planVia } from '../meeting/meeting.fixtures.ts';
+import { planVia } from '../meeting/meeting.fixtures.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 
 let t: TestApp;

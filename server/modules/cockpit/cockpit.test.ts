@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CockpitOutT } from '../../../common/cockpit.ts';
 import { type Agent, buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
+import { buildMembers, buildOrg, loginAs } from '../../test/factories.ts';
 import { topicIn } from '../meeting/meeting.factory.ts';
-import { buildMembers, buildTerm, planVia } from '../meeting/meeting.fixtures.ts';
+import { buildTerm, planVia } from '../meeting/meeting.fixtures.ts';
 import { meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { memberInput } from '../member/member.factory.ts';
@@ -69,7 +69,7 @@ async function hold(orgId: string, type: string, startsAt: string, firstTopic = 
 describe('cockpit roll-ups stay equal to a full recomputation through real writes', () => {
   it('members, meetings, 第一议题, study, transfers, an org move and cancellations', async () => {
     const b1People = await buildMembers(t, B1.id, 4);
-    await buildMembers(t, G1.id, 2, 'probationary');
+    await buildMembers(t, G1.id, 2, { category: 'probationary' });
     const b2People = await buildMembers(t, B2.id, 3);
     await buildMembers(t, B3.id, 2);
     const created = await sasac.post('/api/members', memberInput(B3.id, { category: 'probationary', fullMemberOn: undefined }));

@@ -5,7 +5,7 @@ import { days } from '../../platform/clock.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { notifications } from '../../platform/notify/notify.table.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { buildBranch, buildOrg, buildUser, loginAs } from '../../test/factories.ts';
 import { buildMember } from '../member/member.factory.ts';
 
 let t: TestApp;
@@ -15,8 +15,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function branchWithMembers(n: number) {
-  const ent = await buildOrg(t, { type: 'committee', isEnterprise: true });
-  const br = await buildOrg(t, { parentId: ent.id, type: 'branch', name: `收费站党支部${Math.random().toString(36).slice(2, 6)}` });
+  const { ent, branch: br } = await buildBranch(t);
   const ms = [];
   for (let i = 0; i < n; i++) ms.push(await buildMember(t, br.id));
   return { ent, br, ms };

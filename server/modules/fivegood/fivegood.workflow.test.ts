@@ -1,5 +1,5 @@
 import { eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orgs } from '../../platform/access/org.table.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { days } from '../../platform/clock.ts';
@@ -14,11 +14,15 @@ let t: TestApp;
 let sasac: Agent;
 let ent1: Agent;
 let ent2: Agent;
-const sec: Record<string, Agent> = {};
-const ids: Record<string, string> = {};
+let sec: Record<string, Agent>;
+let ids: Record<string, string>;
 const R = defaultRubric();
 
-beforeAll(async () => {
+// Each test starts from a fresh app and replays, through the API, the steps of the tests before it (`reach`), so
+// the tests pass alone and in any order (`--sequence.shuffle`).
+beforeEach(async () => {
+  sec = {};
+  ids = {};
   t = await buildTestApp();
   const e1 = await buildOrg(t, { name: '州交投集团党委', type: 'committee', isEnterprise: true });
   const e2 = await buildOrg(t, { name: '州园林宾馆党委', type: 'committee', isEnterprise: true });
@@ -43,7 +47,7 @@ async function relogin() {
   ent2 = await loginAs(t, 'enterprise_staff', ids.e2);
   for (const k of ['b1', 'b2', 'b3']) sec[k] = await loginAs(t, 'branch_secretary', ids[k]);
 }
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 async function assessmentOf(agent: Agent, campaignId: string, orgKey: string) {
   const list = (await agent.get(`/api/fivegood/campaigns/${campaignId}/assessments`)).json() as { id: string; orgId: string }[];
@@ -72,6 +76,111 @@ async function reviewAndForward(agent: Agent, id: string, extra: Record<string, 
   const f = await agent.post(`/api/fivegood/assessments/${id}/forward`, { reason: '考评完成，报送审定' });
   expect(f.statusCode, f.body).toBe(200);
   return f.json();
+}
+
+/** The workflow's steps, each the state-changing part of one test below, in the order of the tests. */
+const steps: (() => Promise<void>)[] = [
+  // 1. the rubric is seeded and the 2026 campaign launched
+  async () => {
+    ids.rubric1 = (await sasac.get('/api/fivegood/rubrics')).json()[0].id;
+    const res = await sasac.post('/api/fivegood/campaigns', {
+      orgId: t.rootId,
+      year: 2026,
+      name: '2026年度"五个好"党支部创建',
+      rubricId: ids.rubric1,
+      deadlines: deadlinesOf(2026),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ids.c26 = res.json().id;
+    ids.a1 = await assessmentOf(sasac, ids.c26, 'b1');
+  },
+  // 2. (reads only)
+  async () => {},
+  // 3. b1 self-assesses and submits
+  async () => selfAssessAndSubmit(sec.b1, ids.a1),
+  // 4. the enterprise returns it, b1 resubmits
+  async () => {
+    const ret = await ent1.post(`/api/fivegood/assessments/${ids.a1}/return`, { reason: '对标对表会议记录缺少整改清单' });
+    expect(ret.statusCode, ret.body).toBe(200);
+    await selfAssessAndSubmit(sec.b1, ids.a1);
+  },
+  // 5. the three branches are assessed and forwarded
+  async () => {
+    ids.a2 = await assessmentOf(sasac, ids.c26, 'b2');
+    await reviewAndForward(ent1, ids.a1, { adjustments: [{ key: 'first_topic', score: 4, reason: '第一议题落实措施清单不全' }] });
+    await selfAssessAndSubmit(sec.b2, ids.a2, { org_life: 0.5 });
+    await reviewAndForward(ent1, ids.a2);
+    ids.a3 = await assessmentOf(sec.b3, ids.c26, 'b3');
+    await selfAssessAndSubmit(sec.b3, ids.a3, { members: 0.6 });
+    await reviewAndForward(ent2, ids.a3, { vetoes: ['major_accident'] });
+  },
+  // 6. the SASAC returns one, then confirms all three
+  async () => {
+    await sasac.post(`/api/fivegood/assessments/${ids.a2}/return`, { reason: '抽查发现党小组会记录不全' });
+    await reviewAndForward(ent1, ids.a2);
+    for (const id of [ids.a1, ids.a2, ids.a3])
+      expect((await sasac.post(`/api/fivegood/assessments/${id}/confirm`, { reason: '抽查复核无误' })).statusCode).toBe(200);
+  },
+  // 7. 公示 with an objection resolved, then naming
+  async () => {
+    expect((await sasac.post(`/api/fivegood/campaigns/${ids.c26}/publicize`, {})).statusCode).toBe(200);
+    const obj = await sasac.post(`/api/fivegood/assessments/${ids.a1}/objections`, { content: '来信反映该支部党费收缴台账不全' });
+    t.clock.advance(days(6));
+    await relogin();
+    await sasac.post(`/api/fivegood/objections/${obj.json().objections[0].id}/resolve`, {
+      upheld: false,
+      resolution: '经核查台账完整，异议不成立',
+    });
+    expect((await sasac.post(`/api/fivegood/campaigns/${ids.c26}/name`)).statusCode).toBe(200);
+    ids.rating1 = (await sasac.get('/api/fivegood/ratings?plaques=1')).json()[0].id;
+  },
+  // 8. a veto in June demotes b1
+  async () => {
+    t.clock.set('2026-06-10T10:00:00+08:00');
+    await relogin();
+    const v = await sasac.post('/api/fivegood/vetoes', {
+      orgId: ids.b1,
+      conditionKey: 'major_accident',
+      occurredOn: '2026-06-08',
+      reason: '收费站发生较大安全生产责任事故',
+    });
+    expect(v.statusCode, v.body).toBe(201);
+  },
+  // 9. the rubric's version 2
+  async () => {
+    const content = structuredClone((await sasac.get(`/api/fivegood/rubrics/${ids.rubric1}`)).json().content);
+    content.passRatio = 0.9;
+    content.dimensions[0].name = '政治引领好';
+    const v2 = await sasac.post('/api/fivegood/rubrics', { content, note: '提高达标线' });
+    expect(v2.statusCode, v2.body).toBe(201);
+    ids.rubric2 = v2.json().id;
+  },
+  // 10. the 2027 campaign with two branches re-rated
+  async () => {
+    t.clock.set('2027-03-01T09:00:00+08:00');
+    await relogin();
+    const c = await sasac.post('/api/fivegood/campaigns', {
+      orgId: t.rootId,
+      year: 2027,
+      name: '2027年度"五个好"党支部创建',
+      rubricId: ids.rubric2,
+      deadlines: deadlinesOf(2027),
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    ids.c27 = c.json().id;
+    const a3 = await assessmentOf(sec.b3, ids.c27, 'b3');
+    await selfAssessAndSubmit(sec.b3, a3, { members: 1 });
+    await reviewAndForward(ent2, a3);
+    const a1 = await assessmentOf(sec.b1, ids.c27, 'b1');
+    await selfAssessAndSubmit(sec.b1, a1, { org_life: 0.5, members: 0.5 });
+    await reviewAndForward(ent1, a1);
+    for (const id of [a3, a1]) await sasac.post(`/api/fivegood/assessments/${id}/confirm`, { reason: '审定' });
+  },
+];
+
+/** Replays the first `n` steps: the state the (n+1)-th test starts from. */
+async function reach(n: number) {
+  for (const step of steps.slice(0, n)) await step();
 }
 
 describe('"五个好" annual creation, launch to plaques', () => {
@@ -124,6 +233,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('a branch sees only its own assessment and has it on its to-do list', async () => {
+    await reach(1);
     const mine = (await sec.b1.get(`/api/fivegood/campaigns/${ids.c26}/assessments`)).json();
     expect(mine).toHaveLength(1);
     expect(mine[0].statusLabel).toBe('支部自评中');
@@ -135,6 +245,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('self-assessment needs every indicator, evidence behind scores and a report; uploaded files are evidence', async () => {
+    await reach(2);
     const empty = await sec.b1.post(`/api/fivegood/assessments/${ids.a1}/submit`);
     expect(empty.statusCode).toBe(400);
     expect(empty.json().message).toContain('项指标未自评');
@@ -161,6 +272,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('the enterprise returns it with a reason, the branch resubmits, and the history keeps the return', async () => {
+    await reach(3);
     expect((await sec.b1.post(`/api/fivegood/assessments/${ids.a1}/return`, { reason: '自己退回' })).statusCode).toBe(403);
     expect((await ent2.post(`/api/fivegood/assessments/${ids.a1}/return`, { reason: '越权退回' })).statusCode).toBe(404);
     const ret = await ent1.post(`/api/fivegood/assessments/${ids.a1}/return`, { reason: '对标对表会议记录缺少整改清单' });
@@ -173,6 +285,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('the enterprise adjusts with reasons and forwards with a proposed grade; nobody skips a step', async () => {
+    await reach(4);
     ids.a2 = await assessmentOf(sasac, ids.c26, 'b2');
     expect((await sasac.post(`/api/fivegood/assessments/${ids.a2}/confirm`, { reason: '跳过' })).statusCode).toBe(409);
     expect((await ent1.post(`/api/fivegood/assessments/${ids.a1}/forward`, { reason: '未实地查看' })).json().message).toContain('实地查看');
@@ -192,6 +305,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('the SASAC spot-checks, returns one to the enterprise, and confirms grades with the reasons shown', async () => {
+    await reach(5);
     expect((await ent1.post(`/api/fivegood/assessments/${ids.a1}/confirm`, { reason: '企业越级审定' })).statusCode).toBe(403);
     const back = await sasac.post(`/api/fivegood/assessments/${ids.a2}/return`, { reason: '抽查发现党小组会记录不全' });
     expect(back.json().status).toBe('submitted');
@@ -211,6 +325,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('公示 for 5 working days with an objection recorded and resolved, then naming, certificates and rectification', async () => {
+    await reach(6);
     expect((await sasac.post(`/api/fivegood/campaigns/${ids.c26}/publicize`, { from: '2026-03-05' })).statusCode).toBe(400);
     const p = await sasac.post(`/api/fivegood/campaigns/${ids.c26}/publicize`, {});
     expect(p.statusCode, p.body).toBe(200);
@@ -244,6 +359,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('a veto during the year demotes at once and removes the plaque with the reason', async () => {
+    await reach(7);
     t.clock.set('2026-06-10T10:00:00+08:00');
     await relogin();
     expect(
@@ -269,6 +385,9 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('editing the rubric makes a new version and never changes the running campaign', async () => {
+    // needs only the running 2026 campaign, not its grades
+    await reach(1);
+    ids.a2 = await assessmentOf(sasac, ids.c26, 'b2');
     const v1 = (await sasac.get(`/api/fivegood/rubrics/${ids.rubric1}`)).json();
     const content = structuredClone(v1.content);
     content.passRatio = 0.9;
@@ -309,6 +428,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('re-rating the next year: lagging branches promoted, the board shows the rate, drills down and exports', async () => {
+    await reach(9);
     t.clock.set('2027-03-01T09:00:00+08:00');
     await relogin();
     const c = await sasac.post('/api/fivegood/campaigns', {
@@ -344,6 +464,7 @@ describe('"五个好" annual creation, launch to plaques', () => {
   });
 
   it('every transition is in the audit log with who and why', async () => {
+    await reach(10);
     const rows = await t.db.select().from(auditLog).where(like(auditLog.action, 'fivegood.assessment.%'));
     const ret = rows.find((r) => r.action === 'fivegood.assessment.return' && r.objectId === ids.a1);
     expect(ret?.username).toBeTruthy();

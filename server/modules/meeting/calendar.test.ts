@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgs } from '../../platform/access/org.table.ts';
 import { defaultRules } from '../../platform/rules/rules.service.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { buildMembers, buildOrg, buildUser, loginAs } from '../../test/factories.ts';
 import { cellStatus, periodsOf, requirementsFor } from './calendar.rules.ts';
-import { buildMembers, planVia } from './meeting.fixtures.ts';
+import { planVia } from './meeting.fixtures.ts';
 import { remindDueMeetings } from './meeting.jobs.ts';
 
 let t: TestApp;

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../platform/auth/user.table.ts';
 import { minutes } from '../../platform/clock.ts';
 import { buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
-import { buildMembers, planVia } from './meeting.fixtures.ts';
+import { buildMembers, buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days } from '../../platform/clock.ts';
 import { type Agent, buildTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
-import { buildMembers, planVia } from './meeting.fixtures.ts';
+import { buildMembers, buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { planVia } from './meeting.fixtures.ts';
 import { remindFollowUps } from './meeting.jobs.ts';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { DEFAULT_TEMPLATES, type MeetingType } from '../../../common/meeting.ts'
 import { users } from '../../platform/auth/user.table.ts';
 import { minutes } from '../../platform/clock.ts';
 import type { TestApp } from '../../test/build-test-app.ts';
-import { buildMembers } from './meeting.fixtures.ts';
+import { buildMembers } from '../../test/factories.ts';
 import { meetingAgendaItems, meetingAttendance, meetings } from './meeting.table.ts';
 import { signinToken } from './signin.service.ts';
 import { firstTopics, followUps } from './topic.table.ts';

@@ -2,32 +2,6 @@
 
 import type { Agent, TestApp } from '../../test/build-test-app.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
-import { members } from '../member/member.table.ts';
-
-let n = 0;
-
-/** Active members in `orgId` written directly (personal data fields hold opaque test values). */
-export async function buildMembers(t: TestApp, orgId: string, count: number, category: 'full' | 'probationary' = 'full') {
-  if (count === 0) return [];
-  const rows = Array.from({ length: count }, () => {
-    n++;
-    const tag = `${process.pid}-${n}-${Math.random().toString(36).slice(2, 8)}`;
-    return {
-      orgId,
-      name: `测试党员${n}`,
-      gender: 'male' as const,
-      ethnicity: '汉族',
-      birthDate: '1985-06-15',
-      idNumberEnc: `enc-${tag}`,
-      idNumberBidx: `bidx-${tag}`,
-      idNumberMasked: '6523**********0011',
-      category,
-      joinedOn: '2010-07-01',
-      status: 'active',
-    };
-  });
-  return t.db.insert(members).values(rows).returning({ id: members.id, name: members.name });
-}
 
 /** Plans a meeting through the API, starting at `startsAt` (ISO, +08:00) and lasting two hours. */
 export async function planVia(

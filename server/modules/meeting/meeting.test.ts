@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgs } from '../../platform/access/org.table.ts';
 import { hours } from '../../platform/clock.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
-import { buildMembers, buildTerm, planVia } from './meeting.fixtures.ts';
+import { buildBranch, buildMembers, buildOrg, loginAs } from '../../test/factories.ts';
+import { buildTerm, planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,23 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function branchWithSecretary(memberCount = 3) {
-  const ent = await buildOrg(t, { type: 'committee', isEnterprise: true });
-  const branch = await buildOrg(t, {
-    parentId: ent.id,
-    type: 'branch',
-    name: `阜康匝道收费站党支部${Math.random().toString(36).slice(2, 6)}`,
-  });
-  const people = await buildMembers(t, branch.id, memberCount);
-  const sec = await loginAs(t, 'branch_secretary', branch.id);
-  return { ent, branch, people, sec };
-}
-
 const present = (ids: string[]) => ({ items: ids.map((memberId) => ({ memberId, status: 'present' })) });
 
 describe('meeting records', () => {
   it('plans a 支委会 with the current term’s 委员 as 应到, holds it only once started, and refuses an incomplete record naming what is missing', async () => {
-    const { branch, people, sec: first } = await branchWithSecretary(3);
+    const { branch, people, agent: first } = await buildBranch(t, { members: 3, login: 'branch_secretary' });
     let sec = first;
     // a 支委会 expects the 委员 of the current term
     await buildTerm(
@@ -67,7 +55,7 @@ describe('meeting records', () => {
   });
 
   it('a 组织生活会 needs 对照检查, 批评与自我批评 and 整改措施; SASAC staff can make a section optional', async () => {
-    const { branch, people, sec } = await branchWithSecretary(2);
+    const { branch, people, agent: sec } = await buildBranch(t, { members: 2, login: 'branch_secretary' });
     const m = await planVia(sec, { orgId: branch.id, type: 'life_meeting', startsAt: '2026-03-01T08:00:00+08:00' });
     await sec.post(`/api/meetings/${m.id}/hold`);
     await sec.put(`/api/meetings/${m.id}/attendance`, {
@@ -114,9 +102,9 @@ describe('meeting records', () => {
   });
 
   it('a 党员大会 vote needs more than half of the full members present, and counts only full members', async () => {
-    const { branch, sec } = await branchWithSecretary(0);
-    const full = await buildMembers(t, branch.id, 5, 'full');
-    const prob = await buildMembers(t, branch.id, 2, 'probationary');
+    const { branch, agent: sec } = await buildBranch(t, { members: 0, login: 'branch_secretary' });
+    const full = await buildMembers(t, branch.id, 5);
+    const prob = await buildMembers(t, branch.id, 2, { category: 'probationary' });
     const m = await planVia(sec, { orgId: branch.id, type: 'members_assembly', startsAt: '2026-03-01T08:00:00+08:00', voting: true });
     await sec.post(`/api/meetings/${m.id}/hold`);
     await sec.put(`/api/meetings/${m.id}/attendance`, present([full[0].id, full[1].id, prob[0].id, prob[1].id]));
@@ -142,7 +130,7 @@ describe('meeting records', () => {
   });
 
   it('the upper org returns a thin record with a comment; the branch sees why, resubmits, and the history is kept', async () => {
-    const { ent, branch, people, sec } = await branchWithSecretary(1);
+    const { ent, branch, people, agent: sec } = await buildBranch(t, { members: 1, login: 'branch_secretary' });
     const m = await planVia(sec, { orgId: branch.id, type: 'theme_day', startsAt: '2026-03-01T08:00:00+08:00' });
     await sec.post(`/api/meetings/${m.id}/hold`);
     await sec.put(`/api/meetings/${m.id}/attendance`, present([people[0].id]));
@@ -180,13 +168,13 @@ describe('meeting records', () => {
   });
 
   it('lists meetings in scope only; out-of-scope records answer 404 like missing ones', async () => {
-    const a = await branchWithSecretary(1);
-    const b = await branchWithSecretary(1);
-    const m = await planVia(a.sec, { orgId: a.branch.id, type: 'party_lecture', startsAt: '2026-03-05T09:00:00+08:00' });
-    const listA = (await a.sec.get('/api/meetings')).json();
+    const a = await buildBranch(t, { members: 1, login: 'branch_secretary' });
+    const b = await buildBranch(t, { members: 1, login: 'branch_secretary' });
+    const m = await planVia(a.agent, { orgId: a.branch.id, type: 'party_lecture', startsAt: '2026-03-05T09:00:00+08:00' });
+    const listA = (await a.agent.get('/api/meetings')).json();
     expect(listA.items.map((x: { id: string }) => x.id)).toContain(m.id);
-    expect((await b.sec.get('/api/meetings')).json().items.map((x: { id: string }) => x.id)).not.toContain(m.id);
-    expect((await b.sec.get(`/api/meetings/${m.id}`)).statusCode).toBe(404);
-    expect((await b.sec.post('/api/meetings', { ...m, orgId: a.branch.id })).statusCode).toBe(404);
+    expect((await b.agent.get('/api/meetings')).json().items.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    expect((await b.agent.get(`/api/meetings/${m.id}`)).statusCode).toBe(404);
+    expect((await b.agent.post('/api/meetings', { ...m, orgId: a.branch.id })).statusCode).toBe(404);
   });
 });

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hours } from '../../platform/clock.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
+import { buildMembers, buildOrg, loginAs } from '../../test/factories.ts';
 import { members } from '../member/member.table.ts';
-import { buildMembers, buildTerm, planVia } from './meeting.fixtures.ts';
+import { buildTerm, planVia } from './meeting.fixtures.ts';
 
 // domain.md §4.2: a meeting that records a resolution or a vote is judged by the voting quorum; a committee
 // meeting's 应到 is the current term's 委员, and more than half of them must be present.

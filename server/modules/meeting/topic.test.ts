@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
-import { buildMembers, buildTerm, planVia } from './meeting.fixtures.ts';
+import { buildMembers, buildOrg, loginAs } from '../../test/factories.ts';
+import { buildTerm, planVia } from './meeting.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {

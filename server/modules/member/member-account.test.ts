@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { buildTestApp, login, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
+import { buildBranch, loginAs } from '../../test/factories.ts';
 import { buildMember } from './member.factory.ts';
 
 let t: TestApp;
@@ -13,9 +13,7 @@ afterAll(() => t.close());
 
 /** An enterprise with a branch, its secretary and a member without an account. */
 async function branchWithMember(name = '阿依古丽') {
-  const enterprise = await buildOrg(t, { type: 'committee', isEnterprise: true });
-  const branch = await buildOrg(t, { parentId: enterprise.id, type: 'branch' });
-  const secretary = await loginAs(t, 'branch_secretary', branch.id);
+  const { branch, agent: secretary } = await buildBranch(t, { login: 'branch_secretary' });
   const m = await buildMember(t, branch.id, { name });
   return { branch, secretary, m };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
+import { buildBranch, buildOrg, loginAs } from '../../test/factories.ts';
 import { buildMember, memberInput } from './member.factory.ts';
 import { HEADERS, readBack, row, upload, workbook } from './member.xlsx-kit.ts';
 
@@ -11,18 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function enterprise() {
-  const ent = await buildOrg(t, { type: 'committee', isEnterprise: true });
-  const branch = await buildOrg(t, { parentId: ent.id, type: 'branch' });
-  const staff = await loginAs(t, 'enterprise_staff', ent.id);
-  return { ent, branch, staff };
-}
 const total = async (agent: Awaited<ReturnType<typeof loginAs>>, orgId: string) =>
   (await agent.get(`/api/members?orgId=${orgId}`)).json().total;
 
 describe('member import', () => {
   it('serves a template whose row 1 holds the contract columns in order', async () => {
-    const { staff } = await enterprise();
+    const { agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const res = await staff.get('/api/members/import-template');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -30,7 +24,7 @@ describe('member import', () => {
   });
 
   it('imports 1,000 rows all-or-nothing: one bad cell commits nothing and is named; fixed, re-imported, no duplicates', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const rows = Array.from({ length: 1000 }, (_, i) => row(branch.name, i));
     const bad = rows.map((r) => [...r]);
     bad[499][4] = `${String(bad[499][4]).slice(0, 17)}${String(bad[499][4])[17] === '1' ? '2' : '1'}`;
@@ -62,8 +56,8 @@ describe('member import', () => {
   });
 
   it('reports every problem by row and column: cells, formulas, duplicates, orgs out of scope, people registered elsewhere', async () => {
-    const { branch, staff } = await enterprise();
-    const other = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
+    const other = await buildBranch(t, { login: 'enterprise_staff' });
     const elsewhere = await buildMember(t, other.branch.id);
     const formula = row(branch.name, 1, { name: { formula: 'HYPERLINK("http://x","点我")', result: '点我' } });
     const rows = [
@@ -98,7 +92,7 @@ describe('member import', () => {
   });
 
   it('places people in a 党小组 named by its path; a name shared by two groups must be given as a path', async () => {
-    const { ent, branch, staff } = await enterprise();
+    const { ent, branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const other = await buildOrg(t, { parentId: ent.id, type: 'branch' });
     const group = await buildOrg(t, { parentId: branch.id, type: 'group', name: '第一党小组' });
     await buildOrg(t, { parentId: other.id, type: 'group', name: '第一党小组' });
@@ -111,7 +105,7 @@ describe('member import', () => {
   });
 
   it('refuses a file that is not xlsx and a file with the wrong header', async () => {
-    const { staff } = await enterprise();
+    const { agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     expect((await upload(staff, Buffer.from('姓名,性别\n张三,男'))).statusCode).toBe(415);
     const wrong = await upload(staff, await workbook([], ['姓名', '性别']));
     expect(wrong.statusCode).toBe(400);
@@ -119,7 +113,7 @@ describe('member import', () => {
   });
 
   it('two identical imports at once give one copy of each person', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const file = await workbook(Array.from({ length: 50 }, (_, i) => row(branch.name, 2000 + i)));
     const [a, b] = await Promise.all([upload(staff, file), upload(staff, file)]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
@@ -130,7 +124,7 @@ describe('member import', () => {
 
 describe('member export', () => {
   it('exports the filtered list masked, with formula-like text neutralised and no formulas; unmasked only with pii:export', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const input = memberInput(branch.id, { position: '=1+2' });
     expect((await staff.post('/api/members', input)).statusCode).toBe(201);
     const res = await staff.get(`/api/members/export?orgId=${branch.id}`);
@@ -161,7 +155,7 @@ describe('member export', () => {
   });
 
   it('allows 10 exports an hour per user, then 429', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     for (let i = 0; i < 10; i++) expect((await staff.get(`/api/members/export?orgId=${branch.id}`)).statusCode).toBe(200);
     const limited = await staff.get(`/api/members/export?orgId=${branch.id}`);
     expect(limited.statusCode).toBe(429);

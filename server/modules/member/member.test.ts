@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, loginAs } from '../../test/factories.ts';
+import { buildBranch, loginAs } from '../../test/factories.ts';
 import { makeIdNumber, makePhone, memberInput } from './member.factory.ts';
 
 let t: TestApp;
@@ -14,16 +14,9 @@ async function rowsOf<R>(q: SQL): Promise<R[]> {
   return ((await t.db.execute(q)) as unknown as { rows: R[] }).rows;
 }
 
-async function enterprise() {
-  const ent = await buildOrg(t, { type: 'committee', isEnterprise: true });
-  const branch = await buildOrg(t, { parentId: ent.id, type: 'branch' });
-  const staff = await loginAs(t, 'enterprise_staff', ent.id);
-  return { ent, branch, staff };
-}
-
 describe('member roster', () => {
   it('registers, reads, edits and lists a member, with ID and phone masked in every response', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const input = memberInput(branch.id, {
       name: '李秀英',
       gender: 'female',
@@ -55,25 +48,25 @@ describe('member roster', () => {
   });
 
   it("hides another enterprise's members: 404 like missing, absent from lists and look-ups", async () => {
-    const a = await enterprise();
-    const b = await enterprise();
+    const a = await buildBranch(t, { login: 'enterprise_staff' });
+    const b = await buildBranch(t, { login: 'enterprise_staff' });
     const input = memberInput(b.branch.id);
-    const theirs = (await b.staff.post('/api/members', input)).json();
-    const missing = await a.staff.get(`/api/members/${crypto.randomUUID()}`);
-    const other = await a.staff.get(`/api/members/${theirs.id}`);
+    const theirs = (await b.agent.post('/api/members', input)).json();
+    const missing = await a.agent.get(`/api/members/${crypto.randomUUID()}`);
+    const other = await a.agent.get(`/api/members/${theirs.id}`);
     expect(other.statusCode).toBe(404);
     expect(other.json()).toEqual(missing.json());
-    expect((await a.staff.patch(`/api/members/${theirs.id}`, { position: '书记' })).statusCode).toBe(404);
-    expect((await a.staff.post(`/api/members/${theirs.id}/unmask`)).statusCode).toBe(404);
-    expect((await a.staff.post('/api/members/lookup', { idNumber: input.idNumber })).statusCode).toBe(404);
-    expect((await a.staff.get('/api/members')).json().items.map((x: { id: string }) => x.id)).not.toContain(theirs.id);
-    expect((await a.staff.post('/api/members', memberInput(b.branch.id))).statusCode).toBe(404);
+    expect((await a.agent.patch(`/api/members/${theirs.id}`, { position: '书记' })).statusCode).toBe(404);
+    expect((await a.agent.post(`/api/members/${theirs.id}/unmask`)).statusCode).toBe(404);
+    expect((await a.agent.post('/api/members/lookup', { idNumber: input.idNumber })).statusCode).toBe(404);
+    expect((await a.agent.get('/api/members')).json().items.map((x: { id: string }) => x.id)).not.toContain(theirs.id);
+    expect((await a.agent.post('/api/members', memberInput(b.branch.id))).statusCode).toBe(404);
     const secretary = await loginAs(t, 'branch_secretary', a.branch.id);
     expect((await secretary.get(`/api/members/${theirs.id}`)).statusCode).toBe(404);
   });
 
   it('refuses a wrong check digit, an ID that disagrees with birth date or gender, a duplicate person and an ID in q', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const good = memberInput(branch.id);
     const badDigit = `${good.idNumber.slice(0, 17)}${good.idNumber[17] === '1' ? '2' : '1'}`;
     const r1 = await staff.post('/api/members', { ...good, idNumber: badDigit });
@@ -93,7 +86,7 @@ describe('member roster', () => {
   });
 
   it('filters by category, gender, ethnicity, education, age band and party standing, and pages', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     t.clock.set('2026-03-01T08:00:00+08:00');
     const young = memberInput(branch.id, {
       name: '马小兰',
@@ -132,7 +125,7 @@ describe('member roster', () => {
   });
 
   it('keeps an edit history from the audit log, showing personal data only as changed', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const m = (await staff.post('/api/members', memberInput(branch.id, { name: '周志强' }))).json();
     const phone = makePhone();
     await staff.patch(`/api/members/${m.id}`, { name: '周志刚', phone });
@@ -148,7 +141,7 @@ describe('member roster', () => {
   });
 
   it('unmasks only with pii:view, audits each view and stops at 50 an hour', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const input = memberInput(branch.id);
     const m = (await staff.post('/api/members', input)).json();
     const admin = await loginAs(t, 'sys_admin', t.rootId);
@@ -175,7 +168,7 @@ describe('member roster', () => {
   });
 
   it('stores no plaintext ID or phone number anywhere in the database', async () => {
-    const { branch, staff } = await enterprise();
+    const { branch, agent: staff } = await buildBranch(t, { login: 'enterprise_staff' });
     const input = memberInput(branch.id);
     const m = (await staff.post('/api/members', input)).json();
     await staff.patch(`/api/members/${m.id}`, { phone: makePhone(99_999) });

@@ -8,7 +8,7 @@ import { notifications } from '../../platform/notify/notify.table.ts';
 import { RULES_KEY } from '../../platform/rules/rules.service.ts';
 import { writeSetting } from '../../platform/settings/settings.service.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { buildOrg, buildUser, loginAs } from '../../test/factories.ts';
+import { buildBranch, buildUser, loginAs } from '../../test/factories.ts';
 import { buildMember, memberInput } from '../member/member.factory.ts';
 import { members } from '../member/member.table.ts';
 
@@ -18,18 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function branch() {
-  const e = await buildOrg(t, { type: 'committee', isEnterprise: true });
-  const b = await buildOrg(t, { parentId: e.id, type: 'branch', name: `玛纳斯收费站党支部${Math.random().toString(36).slice(2, 6)}` });
-  return { e, b, s: await loginAs(t, 'branch_secretary', b.id) };
-}
-
 const letterText = (buf: Buffer) => strFromU8(unzipSync(new Uint8Array(buf))['word/document.xml']).replace(/<[^>]+>/g, '');
 
 describe('转出系统外与从系统外转入', () => {
   it('issues a letter valid 90 days with 党费交至 and 有效期至, printed as docx without the full ID number; the receipt completes it', async () => {
     t.clock.set('2026-03-01T10:00:00+08:00');
-    const { b, s } = await branch();
+    const { branch: b, agent: s } = await buildBranch(t, { login: 'branch_secretary' });
     const m = await buildMember(t, b.id, { name: '赵红' });
     const res = await s.post('/api/transfers/out', {
       memberId: m.id,
@@ -69,7 +63,7 @@ describe('转出系统外与从系统外转入', () => {
 
   it('flags an expired letter without a receipt once, and takes the validity from the rule table', async () => {
     t.clock.set('2026-04-01T10:00:00+08:00');
-    const { b, s } = await branch();
+    const { branch: b, agent: s } = await buildBranch(t, { login: 'branch_secretary' });
     const secretary = await buildUser(t, { roles: [{ role: 'branch_secretary', orgId: b.id }] });
     const m = await buildMember(t, b.id);
     await writeSetting(t.db, RULES_KEY, { transfer: { letter_validity_days_default: 30 } }, null, t.clock());
@@ -103,7 +97,7 @@ describe('转出系统外与从系统外转入', () => {
     ['writing the audit record', 'audit_log', 'INSERT', 'receipt'],
   ])('a failure while %s leaves no partial state', async (_step, table, op, phase) => {
     t.clock.set('2026-03-01T10:00:00+08:00');
-    const { b, s } = await branch();
+    const { branch: b, agent: s } = await buildBranch(t, { login: 'branch_secretary' });
     const m = await buildMember(t, b.id);
     const body = { memberId: m.id, toOrgName: '中共某县委组织部', reason: '调动', duesPaidUntil: '2026-02' };
     const l = phase === 'receipt' ? (await s.post('/api/transfers/out', body)).json() : null;
@@ -127,7 +121,7 @@ describe('转出系统外与从系统外转入', () => {
   });
 
   it('cancelling an unused letter puts the member back on the roll', async () => {
-    const { b, s } = await branch();
+    const { branch: b, agent: s } = await buildBranch(t, { login: 'branch_secretary' });
     const m = await buildMember(t, b.id);
     const l = (
       await s.post('/api/transfers/out', { memberId: m.id, toOrgName: '中共某县委组织部', reason: '调动', duesPaidUntil: '2026-01' })
@@ -137,7 +131,7 @@ describe('转出系统外与从系统外转入', () => {
   });
 
   it('registers a member transferred in from outside, once; someone who left before returns to their old record', async () => {
-    const { b, s } = await branch();
+    const { branch: b, agent: s } = await buildBranch(t, { login: 'branch_secretary' });
     const input = memberInput(b.id, { name: '孙建华' });
     const res = await s.post('/api/transfers/in', {
       member: input,

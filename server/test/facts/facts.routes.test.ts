@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
-import { buildMembers } from '../../modules/meeting/meeting.fixtures.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
-import { buildOrg, loginAs } from '../factories.ts';
+import { buildMembers, buildOrg, loginAs } from '../factories.ts';
 
 let t: TestApp;
 let e1: { id: string; name: string };
@@ -19,7 +18,7 @@ beforeAll(async () => {
   await buildOrg(t, { parentId: e1.id, type: 'branch', name: '甲二支部' });
   await buildOrg(t, { parentId: e2.id, type: 'branch', name: '乙一支部' });
   await buildMembers(t, b1.id, 3);
-  await buildMembers(t, b1.id, 2, 'probationary');
+  await buildMembers(t, b1.id, 2, { category: 'probationary' });
   staff = await loginAs(t, 'enterprise_staff', e1.id);
   secretary = await loginAs(t, 'branch_secretary', b1.id);
 });

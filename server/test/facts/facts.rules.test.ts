@@ -3,12 +3,11 @@ import type { CockpitOutT } from '../../../common/cockpit.ts';
 import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
 import { fivegoodRatings } from '../../modules/fivegood/rating.table.ts';
 import { meetingIn } from '../../modules/meeting/meeting.factory.ts';
-import { buildMembers } from '../../modules/meeting/meeting.fixtures.ts';
 import { meetingAgendaItems } from '../../modules/meeting/meeting.table.ts';
 import { studyAttendees, studyRecords } from '../../modules/study/record.table.ts';
 import { minutes } from '../../platform/clock.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
-import { buildOrg, loginAs } from '../factories.ts';
+import { buildMembers, buildOrg, loginAs } from '../factories.ts';
 
 // The figures the cockpit showed wrong (issue 12), as facts: each test failed against the cockpit's old roll-ups.
 
