@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
+import { assessmentIn } from '../../modules/fivegood/fivegood.factory.ts';
+import { fivegoodAssessments } from '../../modules/fivegood/fivegood.table.ts';
+import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
+import { buildOrg, loginAs } from '../factories.ts';
+
+// The boards read their figures as facts: each board's numbers equal the facts it links to.
+
+let t: TestApp;
+let sasac: Agent;
+beforeAll(async () => {
+  t = await buildTestApp();
+  sasac = await loginAs(t, 'sasac_staff', t.rootId);
+});
+afterAll(() => t.close());
+
+const facts = async (orgId: string, year = 2026) => (await sasac.get(`/api/facts?orgId=${orgId}&year=${year}`)).json() as FactsOutT;
+const value = (out: FactsOutT, key: string) => out.items.find((x) => x.key === key)?.value;
+
+describe('"五个好" 进度看板', () => {
+  it('counts 应评, 参评 and 已审定 branches as the facts fivegood.branches, .eligible and .graded do', async () => {
+    const e = await buildOrg(t, { type: 'committee', name: '看板测试党委' });
+    const { campaignId } = await assessmentIn(t, e.id, { campaignOrgId: e.id, status: 'confirmed' });
+    const draft = await buildOrg(t, { parentId: e.id, type: 'branch', name: '自评中支部' });
+    const out = await buildOrg(t, { parentId: e.id, type: 'branch', name: '不参评支部' });
+    const base = { campaignId, scores: {}, report: '', siteVisit: '', history: [], updatedAt: t.clock() };
+    await t.db.insert(fivegoodAssessments).values([
+      { ...base, orgId: draft.id, status: 'draft' },
+      { ...base, orgId: out.id, status: 'ineligible' },
+    ]);
+    const board = (await sasac.get(`/api/fivegood/campaigns/${campaignId}/board?orgId=${e.id}`)).json() as {
+      totals: { branches: number; eligible: number; graded: number };
+    };
+    expect(board.totals).toMatchObject({ branches: 3, eligible: 2, graded: 1 });
+    const f = await facts(e.id);
+    expect(value(f, 'fivegood.branches')).toBe(board.totals.branches);
+    expect(value(f, 'fivegood.eligible')).toBe(board.totals.eligible);
+    expect(value(f, 'fivegood.graded')).toBe(board.totals.graded);
+    // a confirmed grade without a naming is not 已命名 (the board's 五个好支部 reads fivegood.named)
+    expect(value(f, 'fivegood.named')).toBe(0);
+    const recs = (await sasac.get(`/api/facts/fivegood.eligible/records?orgId=${e.id}&year=2026`)).json() as FactRecordsOutT;
+    expect(recs.total).toBe(2);
+    expect(recs.items.map((x) => x.orgName)).not.toContain('不参评支部');
+    expect(value(await facts(e.id, 2025), 'fivegood.branches')).toBe(0);
+  });
+
+  it('is read by a branch secretary for the branch (fivegood:read), not by a reader of the org tree only', async () => {
+    const e = await buildOrg(t, { type: 'committee' });
+    const { branchId } = await assessmentIn(t, e.id, { campaignOrgId: e.id });
+    const sec = await loginAs(t, 'branch_secretary', branchId);
+    expect(value((await sec.get(`/api/facts?orgId=${branchId}`)).json() as FactsOutT, 'fivegood.branches')).toBe(1);
+    const admin = await loginAs(t, 'sys_admin', e.id);
+    expect((await admin.get(`/api/facts/fivegood.branches/records?orgId=${e.id}`)).statusCode).toBe(404);
+  });
+});
