@@ -46,5 +46,6 @@ export const meetingFacts: FactDef[] = [
   ...MEETING_TYPES.map((t) =>
     countFact({ key: `meetings.${t}`, label: MEETING_TYPE_LABELS[t], unit: '次', permission: 'cockpit:read', rows: meetingRows([t]) }),
   ),
-  countFact({ key: 'meetings.first_topic', label: '第一议题学习', unit: '次', permission: 'cockpit:read', rows: firstTopicRows }),
+  // on the cockpit and on the 第一议题台账 (meeting:read, which every cockpit reader holds)
+  countFact({ key: 'meetings.first_topic', label: '第一议题学习', unit: '次', permission: 'meeting:read', rows: firstTopicRows }),
 ];

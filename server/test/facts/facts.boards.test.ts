@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
 import { assessmentIn } from '../../modules/fivegood/fivegood.factory.ts';
 import { fivegoodAssessments } from '../../modules/fivegood/fivegood.table.ts';
+import { meetingIn } from '../../modules/meeting/meeting.factory.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
 import { buildOrg, loginAs } from '../factories.ts';
 
@@ -52,5 +53,18 @@ describe('"五个好" 进度看板', () => {
     expect(value((await sec.get(`/api/facts?orgId=${branchId}`)).json() as FactsOutT, 'fivegood.branches')).toBe(1);
     const admin = await loginAs(t, 'sys_admin', e.id);
     expect((await admin.get(`/api/facts/fivegood.branches/records?orgId=${e.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('第一议题台账', () => {
+  it('shows as 学习次数 the fact meetings.first_topic, read with meeting:read', async () => {
+    const b = await buildOrg(t, { name: '台账测试支部' });
+    await meetingIn(t, b.id, { status: 'held', type: 'branch_committee', withTopic: true });
+    const year = Number(t.clock().toISOString().slice(0, 4));
+    const sec = await loginAs(t, 'branch_secretary', b.id);
+    const ledger = (await sec.get(`/api/first-topic-ledger?orgId=${b.id}&year=${year}`)).json() as { total: { studies: number } };
+    const f = (await sec.get(`/api/facts?orgId=${b.id}&year=${year}`)).json() as FactsOutT;
+    expect(value(f, 'meetings.first_topic')).toBe(1);
+    expect(value(f, 'meetings.first_topic')).toBe(ledger.total.studies);
   });
 });

@@ -3,10 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { useCan } from '../../../lib/access.ts';
 import { api } from '../../../lib/api.ts';
 import { useMe } from '../../../lib/auth.ts';
+import { factHref } from '../../../lib/fact-href.ts';
+import { factValue, useFacts } from '../../../lib/facts-api.ts';
 import { useDownload } from '../../../lib/use-download.ts';
 import { type Topic, useTopicMutations, useTopics } from '../api.ts';
 import { Supervision } from '../components/supervision.tsx';
@@ -105,6 +108,7 @@ function LedgerView() {
     queryFn: () => api<Ledger>('/api/first-topic-ledger', { query: { orgId: root, year } }),
     enabled: !!root,
   });
+  const facts = useFacts({ orgId: root, year }, !!root);
   const t = l.data?.total;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -121,7 +125,15 @@ function LedgerView() {
         </Button>
       </Space>
       {t && (
-        <div>{`学习 ${t.studies} 次，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；落实措施 ${t.followUps} 项，完成 ${t.followUpsDone} 项，逾期 ${t.followUpsOverdue} 项`}</div>
+        <div>
+          {/* 学习次数 is the fact meetings.first_topic (agenda item 1 only, domain.md §5.2) and opens its records */}
+          学习{' '}
+          <Link to={factHref('meetings.first_topic', { orgId: facts.data?.org.id, year })}>
+            {factValue(facts.data, 'meetings.first_topic') ?? '—'}
+          </Link>{' '}
+          次
+          {`，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；落实措施 ${t.followUps} 项，完成 ${t.followUpsDone} 项，逾期 ${t.followUpsOverdue} 项`}
+        </div>
       )}
       <Table
         size="small"
