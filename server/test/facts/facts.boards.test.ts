@@ -3,6 +3,8 @@ import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
 import { assessmentIn } from '../../modules/fivegood/fivegood.factory.ts';
 import { fivegoodAssessments } from '../../modules/fivegood/fivegood.table.ts';
 import { meetingIn } from '../../modules/meeting/meeting.factory.ts';
+import { buildMembers } from '../../modules/meeting/meeting.fixtures.ts';
+import { studyAttendees, studyRecords } from '../../modules/study/record.table.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
 import { buildOrg, loginAs } from '../factories.ts';
 
@@ -66,5 +68,44 @@ describe('第一议题台账', () => {
     const f = (await sec.get(`/api/facts?orgId=${b.id}&year=${year}`)).json() as FactsOutT;
     expect(value(f, 'meetings.first_topic')).toBe(1);
     expect(value(f, 'meetings.first_topic')).toBe(ledger.total.studies);
+  });
+});
+
+describe('学时汇总', () => {
+  it('totals its members, 学时, 已达标 and 进度落后 as the study facts do, credited to the attendee’s own org', async () => {
+    const e = await buildOrg(t, { type: 'committee', name: '学时测试党委' });
+    const home = await buildOrg(t, { parentId: e.id, name: '学时支部' });
+    const recorder = await buildOrg(t, { parentId: e.id, name: '记录支部' });
+    const [a, b] = await buildMembers(t, home.id, 2);
+    const [r] = await t.db
+      .insert(studyRecords)
+      .values({
+        orgId: recorder.id,
+        form: 'centralized_training',
+        title: '集中学习',
+        occurredOn: '2026-02-20',
+        minutes: 90,
+        createdAt: t.clock(),
+      })
+      .returning();
+    await t.db.insert(studyAttendees).values([
+      { recordId: r.id, memberId: a.id, via: 'list', at: t.clock() },
+      { recordId: r.id, memberId: b.id, via: 'list', at: t.clock() },
+    ]);
+    for (const org of [e, home, recorder]) {
+      const roll = (await sasac.get(`/api/study/rollup?orgId=${org.id}&year=2026`)).json() as {
+        org: { members: number; hours: number; metCount: number; behindCount: number };
+      };
+      const f = await facts(org.id);
+      expect(value(f, 'study.members'), org.name).toBe(roll.org.members);
+      expect(value(f, 'study.credited_hours'), org.name).toBe(roll.org.hours);
+      expect(value(f, 'study.members_met'), org.name).toBe(roll.org.metCount);
+      expect(value(f, 'study.members_behind'), org.name).toBe(roll.org.behindCount);
+    }
+    expect(value(await facts(home.id), 'study.credited_hours')).toBe(3);
+    expect(value(await facts(recorder.id), 'study.credited_hours')).toBe(0);
+    const recs = (await sasac.get(`/api/facts/study.credited_hours/records?orgId=${e.id}&year=2026`)).json() as FactRecordsOutT;
+    expect(recs.total).toBe(2);
+    expect(recs.sum).toBe(3);
   });
 });
