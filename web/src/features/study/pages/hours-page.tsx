@@ -1,5 +1,5 @@
 import { Button, Card, InputNumber, Space, Switch, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { STUDY_FORM_LABELS, STUDY_FORMS } from '../../../../../common/study-labels.ts';
 import { download } from '../../../lib/api.ts';
@@ -32,6 +32,15 @@ export default function HoursPage() {
     !!f.orgId,
   );
   const r = roll.data;
+  // a child org's row is that org's subtree: its numbers are the same facts at the child (the 直属党员 row is not a subtree)
+  const childLink = (key: string, orgId: string, v: ReactNode) =>
+    orgId === f.orgId ? (
+      v
+    ) : (
+      <Link to={factHref(key, { orgId, year: f.year })} onClick={(e) => e.stopPropagation()}>
+        {v}
+      </Link>
+    );
   // the totals row reads the study facts of the org and year, and each number opens its records
   const facts = useFacts({ orgId: f.orgId, year: f.year }, !!f.orgId);
   const fact = (key: string) => {
@@ -50,11 +59,16 @@ export default function HoursPage() {
           onRow={(x) => ({ onClick: () => x.orgId !== f.orgId && f.setOrgId(x.orgId), style: { cursor: 'pointer' } })}
           columns={[
             { title: '组织', dataIndex: 'name' },
-            { title: '党员数', dataIndex: 'members', width: 90 },
-            { title: '合计学时', dataIndex: 'hours', width: 110 },
+            { title: '党员数', dataIndex: 'members', width: 90, render: (v: number, x) => childLink('study.members', x.orgId, v) },
+            { title: '合计学时', dataIndex: 'hours', width: 110, render: (v: number, x) => childLink('study.credited_hours', x.orgId, v) },
             { title: '人均学时', width: 110, render: (_, x) => (x.members ? Math.round((x.hours / x.members) * 10) / 10 : 0) },
-            { title: '已达标', dataIndex: 'metCount', width: 90 },
-            { title: '进度落后', dataIndex: 'behindCount', width: 100, render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0) },
+            { title: '已达标', dataIndex: 'metCount', width: 90, render: (v: number, x) => childLink('study.members_met', x.orgId, v) },
+            {
+              title: '进度落后',
+              dataIndex: 'behindCount',
+              width: 100,
+              render: (v: number, x) => childLink('study.members_behind', x.orgId, v ? <Tag color="red">{v}</Tag> : 0),
+            },
           ]}
           summary={() =>
             r && (
