@@ -46,6 +46,11 @@ describe('"五个好" 进度看板', () => {
     expect(recs.total).toBe(2);
     expect(recs.items.map((x) => x.orgName)).not.toContain('不参评支部');
     expect(value(await facts(e.id, 2025), 'fivegood.branches')).toBe(0);
+    // a child org's row on the board above it: the same facts at the child
+    const up = (await sasac.get(`/api/fivegood/campaigns/${campaignId}/board?orgId=${t.rootId}`)).json() as {
+      children: { orgId: string; branches: number; eligible: number; graded: number }[];
+    };
+    expect(up.children.find((c) => c.orgId === e.id)).toMatchObject({ branches: 3, eligible: 2, graded: 1 });
   });
 
   it('is read by a branch secretary for the branch (fivegood:read), not by a reader of the org tree only', async () => {

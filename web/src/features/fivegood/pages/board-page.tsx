@@ -20,6 +20,9 @@ export default function BoardPage() {
   const dl = useDownload();
   const go = (next: { campaignId?: string; orgId?: string }) =>
     setParams(Object.fromEntries(Object.entries({ campaignId, orgId, ...next }).filter(([, v]) => v)) as Record<string, string>);
+  // a child org's figures are the same facts at that org (its subtree) in the campaign's year
+  const childLink = (key: string, childId: string, v: number) =>
+    data ? <Link to={factHref(key, { orgId: childId, year: data.campaign.year })}>{v}</Link> : v;
   const pie: EChartsOption | null = data
     ? {
         tooltip: { trigger: 'item' },
@@ -116,8 +119,15 @@ export default function BoardPage() {
                   </Button>
                 ),
               },
-              { title: '参评/应评', render: (_, c) => `${c.eligible}/${c.branches}` },
-              { title: '已审定', dataIndex: 'graded' },
+              {
+                title: '参评/应评',
+                render: (_, c) => (
+                  <>
+                    {childLink('fivegood.eligible', c.orgId, c.eligible)}/{childLink('fivegood.branches', c.orgId, c.branches)}
+                  </>
+                ),
+              },
+              { title: '已审定', dataIndex: 'graded', render: (v: number, c) => childLink('fivegood.graded', c.orgId, v) },
               { title: '五个好', dataIndex: 'fiveGood' },
               { title: '五个好占比', dataIndex: 'fiveGoodShare', render: pct },
               { title: '后进支部进位升级率', render: (_, c) => `${pct(c.promotion.ratio)}（${c.promotion.promoted}/${c.promotion.base}）` },
