@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
 import { assessmentIn } from '../../modules/fivegood/fivegood.factory.ts';
 import { fivegoodAssessments } from '../../modules/fivegood/fivegood.table.ts';
 import { meetingIn } from '../../modules/meeting/meeting.factory.ts';
 import { buildMembers } from '../../modules/meeting/meeting.fixtures.ts';
+import { meetingAgendaItems } from '../../modules/meeting/meeting.table.ts';
+import { followUps } from '../../modules/meeting/topic.table.ts';
 import { studyAttendees, studyRecords } from '../../modules/study/record.table.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
 import { buildOrg, loginAs } from '../factories.ts';
@@ -66,13 +69,27 @@ describe('"五个好" 进度看板', () => {
 describe('第一议题台账', () => {
   it('shows as 学习次数 the fact meetings.first_topic, read with meeting:read', async () => {
     const b = await buildOrg(t, { name: '台账测试支部' });
-    await meetingIn(t, b.id, { status: 'held', type: 'branch_committee', withTopic: true });
+    const meetingId = await meetingIn(t, b.id, { status: 'held', type: 'branch_committee', withTopic: true });
+    const [item] = await t.db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meetingId));
+    const now = t.clock();
+    const fu = { meetingId, orgId: b.id, topicId: item.topicId, ownerName: '责任人', createdAt: now, updatedAt: now };
+    await t.db.insert(followUps).values([
+      { ...fu, measure: '已完成的措施', deadline: '2020-01-31', status: 'done' as const },
+      { ...fu, measure: '逾期的措施', deadline: '2020-01-31' },
+      { ...fu, measure: '进行中的措施', deadline: '2099-12-31' },
+    ]);
     const year = Number(t.clock().toISOString().slice(0, 4));
     const sec = await loginAs(t, 'branch_secretary', b.id);
-    const ledger = (await sec.get(`/api/first-topic-ledger?orgId=${b.id}&year=${year}`)).json() as { total: { studies: number } };
+    const ledger = (await sec.get(`/api/first-topic-ledger?orgId=${b.id}&year=${year}`)).json() as {
+      total: { studies: number; followUps: number; followUpsDone: number; followUpsOverdue: number };
+    };
     const f = (await sec.get(`/api/facts?orgId=${b.id}&year=${year}`)).json() as FactsOutT;
     expect(value(f, 'meetings.first_topic')).toBe(1);
     expect(value(f, 'meetings.first_topic')).toBe(ledger.total.studies);
+    expect(ledger.total).toMatchObject({ followUps: 3, followUpsDone: 1, followUpsOverdue: 1 });
+    expect(value(f, 'meetings.first_topic_follow_ups')).toBe(ledger.total.followUps);
+    expect(value(f, 'meetings.first_topic_follow_ups_done')).toBe(ledger.total.followUpsDone);
+    expect(value(f, 'meetings.first_topic_follow_ups_overdue')).toBe(ledger.total.followUpsOverdue);
   });
 });
 

@@ -109,6 +109,7 @@ function LedgerView() {
     enabled: !!root,
   });
   const facts = useFacts({ orgId: root, year }, !!root);
+  const fact = (key: string) => <Link to={factHref(key, { orgId: facts.data?.org.id, year })}>{factValue(facts.data, key) ?? '—'}</Link>;
   const t = l.data?.total;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -126,13 +127,10 @@ function LedgerView() {
       </Space>
       {t && (
         <div>
-          {/* 学习次数 is the fact meetings.first_topic (agenda item 1 only, domain.md §5.2) and opens its records */}
-          学习{' '}
-          <Link to={factHref('meetings.first_topic', { orgId: facts.data?.org.id, year })}>
-            {factValue(facts.data, 'meetings.first_topic') ?? '—'}
-          </Link>{' '}
-          次
-          {`，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；落实措施 ${t.followUps} 项，完成 ${t.followUpsDone} 项，逾期 ${t.followUpsOverdue} 项`}
+          {/* 学习次数 and 落实措施 are facts (agenda item 1 only, domain.md §5.2); each number opens its records */}
+          学习 {fact('meetings.first_topic')} 次{`，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；`}
+          落实措施 {fact('meetings.first_topic_follow_ups')} 项，完成 {fact('meetings.first_topic_follow_ups_done')} 项，逾期{' '}
+          {fact('meetings.first_topic_follow_ups_overdue')} 项
         </div>
       )}
       <Table
