@@ -39,6 +39,31 @@ const firstTopicRows = (s: FactScope): FactRows => ({
   date: cstDay(sql`m.starts_at`),
 });
 
+/**
+ * 第一议题 落实措施: the follow-ups of a 第一议题 studied as agenda item 1 of a held meeting of the subtree in the year
+ * (the 第一议题台账's 落实措施); `which` keeps them all, the done ones, or the open ones past their deadline as of the
+ * scope's day.
+ */
+const followUpRows =
+  (which: 'all' | 'done' | 'overdue') =>
+  (s: FactScope): FactRows => ({
+    from: sql`meeting_follow_ups f join meetings m on m.id = f.meeting_id join orgs o on o.id = m.org_id
+      join meeting_agenda_items a on a.meeting_id = m.id and a.position = 1 and a.kind = 'first_topic'
+        and a.topic_id = f.topic_id`,
+    where: sql`${HELD_SQL('m')} and starts_with(o.path, ${s.org.path}) and ${inYear(cstDay(sql`m.starts_at`), s)}${
+      which === 'done'
+        ? sql` and f.status = 'done'`
+        : which === 'overdue'
+          ? sql` and f.status = 'open' and f.deadline < ${s.asOf}::date`
+          : sql``
+    }`,
+    id: sql`f.id`,
+    title: sql`f.measure || '（' || a.title || '，' || f.owner_name || '，' || f.deadline::text || ' 前）'`,
+    orgId: sql`o.id`,
+    orgName: sql`o.name`,
+    date: sql`f.deadline`,
+  });
+
 /** Meetings held in the year: by type, 三会一课 in all, and the 第一议题 relayed first on the agenda. */
 export const meetingFacts: FactDef[] = [
   countFact({ key: 'meetings.all', label: '会议', unit: '次', permission: 'cockpit:read', rows: meetingRows(MEETING_TYPES) }),
@@ -46,5 +71,27 @@ export const meetingFacts: FactDef[] = [
   ...MEETING_TYPES.map((t) =>
     countFact({ key: `meetings.${t}`, label: MEETING_TYPE_LABELS[t], unit: '次', permission: 'cockpit:read', rows: meetingRows([t]) }),
   ),
-  countFact({ key: 'meetings.first_topic', label: '第一议题学习', unit: '次', permission: 'cockpit:read', rows: firstTopicRows }),
+  // on the cockpit and on the 第一议题台账 (meeting:read, which every cockpit reader holds)
+  countFact({ key: 'meetings.first_topic', label: '第一议题学习', unit: '次', permission: 'meeting:read', rows: firstTopicRows }),
+  countFact({
+    key: 'meetings.first_topic_follow_ups',
+    label: '第一议题落实措施',
+    unit: '项',
+    permission: 'meeting:read',
+    rows: followUpRows('all'),
+  }),
+  countFact({
+    key: 'meetings.first_topic_follow_ups_done',
+    label: '第一议题落实措施已完成',
+    unit: '项',
+    permission: 'meeting:read',
+    rows: followUpRows('done'),
+  }),
+  countFact({
+    key: 'meetings.first_topic_follow_ups_overdue',
+    label: '第一议题落实措施已逾期',
+    unit: '项',
+    permission: 'meeting:read',
+    rows: followUpRows('overdue'),
+  }),
 ];

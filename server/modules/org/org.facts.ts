@@ -5,13 +5,13 @@ import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 
 /** Active orgs of the given types in the subtree (the org itself included), listed under their parent. */
 const orgRows =
-  (types: readonly OrgType[]) =>
+  (types: readonly OrgType[], enterprisesOnly = false) =>
   (s: FactScope): FactRows => ({
     from: sql`orgs o left join orgs p on p.id = o.parent_id`,
     where: sql`o.status = 'active' and o.type in (${sql.join(
       types.map((t) => sql`${t}`),
       sql`, `,
-    )}) and starts_with(o.path, ${s.org.path})`,
+    )}) and starts_with(o.path, ${s.org.path})${enterprisesOnly ? sql` and o.is_enterprise` : sql``}`,
     id: sql`o.id`,
     title: sql`o.name`,
     orgId: sql`coalesce(p.id, o.id)`,
@@ -19,10 +19,14 @@ const orgRows =
     date: sql`o.founded_on`,
   });
 
-/** The org tree's figures: active orgs by type (and in all). */
+/**
+ * The org tree's figures: active orgs by type (and in all), and the enterprises (orgs marked 企业). They are on the
+ * cockpit and on the home dashboard, whose reader needs only `org:read` (every cockpit reader holds it too).
+ */
 export const orgFacts: FactDef[] = [
-  countFact({ key: 'orgs.total', label: '党组织', unit: '个', permission: 'cockpit:read', rows: orgRows(ORG_TYPES) }),
+  countFact({ key: 'orgs.total', label: '党组织', unit: '个', permission: 'org:read', rows: orgRows(ORG_TYPES) }),
   ...ORG_TYPES.map((t) =>
-    countFact({ key: `orgs.${t}`, label: ORG_TYPE_LABELS[t], unit: '个', permission: 'cockpit:read', rows: orgRows([t]) }),
+    countFact({ key: `orgs.${t}`, label: ORG_TYPE_LABELS[t], unit: '个', permission: 'org:read', rows: orgRows([t]) }),
   ),
+  countFact({ key: 'orgs.enterprises', label: '企业', unit: '个', permission: 'org:read', rows: orgRows(ORG_TYPES, true) }),
 ];

@@ -104,6 +104,19 @@ async function peopleUnder(ctx: Ctx, orgPath: string): Promise<Person[]> {
     .orderBy(orgs.path, members.name);
 }
 
+/**
+ * Every member on the roll under `orgPath` with their 学时 account for `year`, whether they met the requirement and
+ * whether they are behind pace (as of asOfMonth): the one rule the 学时汇总 and the study facts share.
+ */
+export async function hoursUnder(ctx: Ctx, orgPath: string, year: number) {
+  const month = asOfMonth(ctx, year);
+  return (await accounts(ctx, await peopleUnder(ctx, orgPath), year)).map(({ p, a }) => ({
+    p,
+    a,
+    behind: month > 0 && !a.met && behindAt(a, month),
+  }));
+}
+
 /** 学时统计: each member of an org's subtree for a year, by form, against the requirement, and who is behind pace. */
 export async function orgHours(ctx: Ctx, q: { orgId: string; year: number; month?: number; behindOnly?: boolean }) {
   const o = await studyOrg(ctx, q.orgId);
@@ -133,8 +146,7 @@ export async function myHours(ctx: Ctx, year: number) {
  */
 export async function rollup(ctx: Ctx, q: { orgId: string; year: number }) {
   const o = await studyOrg(ctx, q.orgId);
-  const month = asOfMonth(ctx, q.year);
-  const all = await accounts(ctx, await peopleUnder(ctx, o.path), q.year);
+  const all = await hoursUnder(ctx, o.path, q.year);
   const children = await ctx.db
     .select({ id: orgs.id, name: orgs.name, path: orgs.path })
     .from(orgs)
@@ -147,7 +159,7 @@ export async function rollup(ctx: Ctx, q: { orgId: string; year: number }) {
     minutes: pick.reduce((s, x) => s + x.a.totalMinutes, 0),
     hours: toHours(pick.reduce((s, x) => s + x.a.totalMinutes, 0)),
     metCount: pick.filter((x) => x.a.met).length,
-    behindCount: pick.filter((x) => month > 0 && !x.a.met && behindAt(x.a, month)).length,
+    behindCount: pick.filter((x) => x.behind).length,
   });
   return {
     year: q.year,

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { type FactRows, inYear, rateFact, sumFact } from '../../platform/facts/fact.sql.ts';
+import type { FactRecordT } from '../../../common/facts.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { type FactRows, inYear, pageList, rateFact, sumFact } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
+import { toHours } from './hours.rules.ts';
+import { hoursUnder } from './hours.service.ts';
 
 /**
  * Study hours belong to the member (domain.md §6): each attendance of a study record in the year is credited to the
@@ -34,6 +38,44 @@ const perMemberRows = (s: FactScope): FactRows => ({
   amount: sql`coalesce(sum(r.minutes), 0) / 60.0`,
 });
 
+type Account = Awaited<ReturnType<typeof hoursUnder>>[number];
+
+/** The members of the 学时汇总 (学时统计) as records, those `pick` keeps; `amount` their 学时 when `withHours`. */
+async function accountRecords(ctx: Ctx, s: FactScope, pick: (x: Account) => boolean, withHours: boolean) {
+  const list = (await hoursUnder(ctx, s.org.path, s.year)).filter(pick);
+  const records: FactRecordT[] = list.map(({ p, a }) => ({
+    id: p.id,
+    title: `${p.name}：${toHours(a.totalMinutes)} / ${a.requiredHours} 学时`,
+    orgId: p.orgId,
+    orgName: p.orgName,
+    date: null,
+    amount: withHours ? a.totalMinutes / 60 : null,
+  }));
+  return { list, records };
+}
+
+/** A count over the 学时汇总's members (evaluated in TypeScript by the 学时 rules). */
+const accountCount = (key: string, label: string, pick: (x: Account) => boolean): FactDef => ({
+  key,
+  label,
+  unit: '人',
+  kind: 'count',
+  permission: 'study:read',
+  value: async (ctx, s) => (await accountRecords(ctx, s, pick, false)).list.length,
+  records: async (ctx, s, page) => ({ ...pageList((await accountRecords(ctx, s, pick, false)).records, page), sum: null }),
+});
+
+/** 学时 counted by the study-hour rules (caps per form, 学时统计), of the members on the roll of the subtree. */
+const creditedHours: FactDef = {
+  key: 'study.credited_hours',
+  label: '学时（按学时规则计）',
+  unit: '学时',
+  kind: 'sum',
+  permission: 'study:read',
+  value: async (ctx, s) => toHours((await hoursUnder(ctx, s.org.path, s.year)).reduce((n, x) => n + x.a.totalMinutes, 0)),
+  records: async (ctx, s, page) => pageList((await accountRecords(ctx, s, () => true, true)).records, page),
+};
+
 /** Study figures: hours in all (by attendee) and per member on the roll. */
 export const studyFacts: FactDef[] = [
   sumFact({ key: 'study.hours', label: '学习时长', unit: '小时', permission: 'cockpit:read', digits: 1, rows: attendanceRows }),
@@ -46,4 +88,9 @@ export const studyFacts: FactDef[] = [
     scale: 1,
     rows: perMemberRows,
   }),
+  // the 学时汇总 (学时统计 page): members, their 学时, who met the requirement, who is behind pace
+  accountCount('study.members', '学时统计党员', () => true),
+  creditedHours,
+  accountCount('study.members_met', '学时已达标党员', (x) => x.a.met),
+  accountCount('study.members_behind', '学时进度落后党员', (x) => x.behind),
 ];

@@ -10,10 +10,11 @@ import type { FactDef } from './fact.ts';
 
 const tags = ['统计指标'];
 /**
- * Who reaches the facts API at all: the readers of the cockpit, the board every fact is shown on today. Each fact
- * then needs its own permission, and its org must lie in that permission's scope.
+ * Who reaches the facts API at all: readers of the org tree (every board's reader holds it; the home dashboard's org
+ * figures need no more). Each fact then needs its own permission (the board it is on), and its org must lie in that
+ * permission's scope.
  */
-const FACTS_PERMISSION: Permission = 'cockpit:read';
+const FACTS_PERMISSION: Permission = 'org:read';
 const policy = can(FACTS_PERMISSION, { in: 'query', field: 'orgId', resource: 'org', optional: true });
 /** the most rows one Excel export writes */
 const EXPORT_MAX = 50_000;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
@@ -49,6 +50,22 @@ describe('GET /api/facts', () => {
     expect((await staff.get(`/api/facts?orgId=${e2.id}`)).statusCode).toBe(404);
     expect((await staff.get(`/api/facts/members.total/records?orgId=${e2.id}`)).statusCode).toBe(404);
     expect((await staff.get(`/api/facts/members.total/records/export?orgId=${e2.id}`)).statusCode).toBe(404);
+  });
+
+  it('gives the home dashboard’s org figures to a reader of the org tree, and no fact of a board the role may not read', async () => {
+    await t.db.execute(sql`update orgs set is_enterprise = true where id = ${e1.id}`);
+    const admin = await loginAs(t, 'sys_admin', e1.id);
+    const res = await admin.get(`/api/facts?orgId=${e1.id}`);
+    expect(res.statusCode).toBe(200);
+    const out = res.json() as FactsOutT;
+    expect(value(out, 'orgs.total')).toBe(3);
+    expect(value(out, 'orgs.branch')).toBe(2);
+    expect(value(out, 'orgs.enterprises')).toBe(1);
+    expect(out.items.some((x) => x.key.startsWith('members.'))).toBe(false);
+    const recs = (await admin.get(`/api/facts/orgs.enterprises/records?orgId=${e1.id}`)).json() as FactRecordsOutT;
+    expect(recs.items.map((x) => x.title)).toEqual(['甲集团党委']);
+    expect((await admin.get(`/api/facts/members.total/records?orgId=${e1.id}`)).statusCode).toBe(404);
+    expect(value((await staff.get('/api/facts')).json() as FactsOutT, 'orgs.enterprises')).toBe(1);
   });
 
   it('is refused to a role without the permission, and to a visitor', async () => {

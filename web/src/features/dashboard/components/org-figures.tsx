@@ -1,19 +1,31 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { ORG_TYPE_LABELS, ORG_TYPES } from '../../../../../common/access.ts';
 import { EChart } from '../../../components/echart.tsx';
-import { useOrgs } from '../../../lib/org-api.ts';
+import { factHref } from '../../../lib/fact-href.ts';
+import { factValue, useFacts } from '../../../lib/facts-api.ts';
 
-/** Org counts by type and the member total of the caller's scope, computed from /api/orgs. */
+type Figure = { key: string; label: string; value: number; suffix: string };
+
+/**
+ * Org counts by type, the enterprises and the member total of the caller's scope, read from the facts API (the same
+ * facts as the cockpit); every number opens its records. A figure the caller may not read (members) is left out.
+ */
 export function OrgFigures() {
-  const { data: orgs, isPending } = useOrgs();
+  const { data, isPending } = useFacts();
   const figures = useMemo(() => {
-    const active = (orgs ?? []).filter((o) => o.status === 'active');
-    const byType = ORG_TYPES.map((t) => ({ type: t, label: ORG_TYPE_LABELS[t], count: active.filter((o) => o.type === t).length }));
-    const members = active.reduce((s, o) => s + o.memberCount, 0);
-    return { byType, members, enterprises: active.filter((o) => o.isEnterprise).length };
-  }, [orgs]);
+    const list: Figure[] = [];
+    const push = (key: string, label: string, suffix: string) => {
+      const v = factValue(data, key);
+      if (v !== undefined && v !== null) list.push({ key, label, value: v, suffix });
+    };
+    for (const t of ORG_TYPES) push(`orgs.${t}`, ORG_TYPE_LABELS[t], '个');
+    push('orgs.enterprises', '企业', '家');
+    push('members.total', '党员', '名');
+    return list;
+  }, [data]);
   const option = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: 'item' },
@@ -23,29 +35,28 @@ export function OrgFigures() {
         {
           type: 'pie',
           radius: ['40%', '68%'],
-          data: figures.byType.filter((f) => f.count > 0).map((f) => ({ name: f.label, value: f.count })),
+          data: figures
+            .filter((f) => f.key.startsWith('orgs.') && f.key !== 'orgs.enterprises' && f.value > 0)
+            .map((f) => ({ name: f.label, value: f.value })),
           label: { position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 'bold' },
         },
       ],
     }),
     [figures],
   );
+  const href = (key: string) => factHref(key, { orgId: data?.org.id, year: data?.year });
   return (
     <Card title="组织概况（管理范围内）" loading={isPending}>
       <Row gutter={[16, 16]} align="middle">
         <Col xs={24} md={14}>
           <Row gutter={[16, 16]}>
-            {figures.byType.map((f) => (
-              <Col key={f.type} xs={12} sm={8}>
-                <Statistic title={f.label} value={f.count} suffix="个" />
+            {figures.map((f) => (
+              <Col key={f.key} xs={12} sm={8}>
+                <Link to={href(f.key)} aria-label={`${f.label}明细`}>
+                  <Statistic title={f.label} value={f.value} suffix={f.suffix} />
+                </Link>
               </Col>
             ))}
-            <Col xs={12} sm={8}>
-              <Statistic title="企业" value={figures.enterprises} suffix="家" />
-            </Col>
-            <Col xs={12} sm={8}>
-              <Statistic title="党员" value={figures.members} suffix="名" />
-            </Col>
           </Row>
         </Col>
         <Col xs={24} md={10}>

@@ -2,6 +2,8 @@ import { Breadcrumb, Button, Card, Col, Row, Space, Statistic, Table, Tag } from
 import type { EChartsOption } from 'echarts';
 import { Link, useSearchParams } from 'react-router';
 import { EChart } from '../../../components/echart.tsx';
+import { factHref } from '../../../lib/fact-href.ts';
+import { factValue, useFacts } from '../../../lib/facts-api.ts';
 import { useDownload } from '../../../lib/use-download.ts';
 import { type Board, useBoard } from '../api.ts';
 import { CampaignSelect } from '../components/campaign-select.tsx';
@@ -18,6 +20,9 @@ export default function BoardPage() {
   const dl = useDownload();
   const go = (next: { campaignId?: string; orgId?: string }) =>
     setParams(Object.fromEntries(Object.entries({ campaignId, orgId, ...next }).filter(([, v]) => v)) as Record<string, string>);
+  // a child org's figures are the same facts at that org (its subtree) in the campaign's year
+  const childLink = (key: string, childId: string, v: number) =>
+    data ? <Link to={factHref(key, { orgId: childId, year: data.campaign.year })}>{v}</Link> : v;
   const pie: EChartsOption | null = data
     ? {
         tooltip: { trigger: 'item' },
@@ -114,8 +119,15 @@ export default function BoardPage() {
                   </Button>
                 ),
               },
-              { title: '参评/应评', render: (_, c) => `${c.eligible}/${c.branches}` },
-              { title: '已审定', dataIndex: 'graded' },
+              {
+                title: '参评/应评',
+                render: (_, c) => (
+                  <>
+                    {childLink('fivegood.eligible', c.orgId, c.eligible)}/{childLink('fivegood.branches', c.orgId, c.branches)}
+                  </>
+                ),
+              },
+              { title: '已审定', dataIndex: 'graded', render: (v: number, c) => childLink('fivegood.graded', c.orgId, v) },
               { title: '五个好', dataIndex: 'fiveGood' },
               { title: '五个好占比', dataIndex: 'fiveGoodShare', render: pct },
               { title: '后进支部进位升级率', render: (_, c) => `${pct(c.promotion.ratio)}（${c.promotion.promoted}/${c.promotion.base}）` },
@@ -145,22 +157,46 @@ export default function BoardPage() {
   );
 }
 
+/**
+ * The board's headline figures, read from the facts API for the board's org and the campaign's year (the same facts as
+ * the cockpit: 五个好支部 is the 已命名 rule — latest rating at the top grade, not vetoed, not revoked); every fact number
+ * opens its records. 进位升级率 and 逾期环节 are the board's own figures.
+ */
 function Totals({ b }: { b: Board }) {
   const t = b.totals;
+  const q = { orgId: b.org.id, year: b.campaign.year };
+  const { data: facts } = useFacts(q);
+  const v = (key: string) => factValue(facts, key) ?? null;
+  const num = (key: string) => {
+    const x = v(key);
+    return x === null ? '—' : <Link to={factHref(key, q)}>{x}</Link>;
+  };
+  const named = v('fivegood.named');
+  const graded = v('fivegood.graded');
   return (
     <Card title={`${b.campaign.name} · ${b.org.name}`}>
       <Row gutter={16}>
         <Col span={4}>
-          <Statistic title="参评支部" value={t.eligible} suffix={`/ ${t.branches}`} />
+          <Statistic
+            title="参评支部"
+            valueRender={() => (
+              <>
+                {num('fivegood.eligible')} / {num('fivegood.branches')}
+              </>
+            )}
+          />
         </Col>
         <Col span={4}>
-          <Statistic title="已审定" value={t.graded} />
+          <Statistic title="已审定" valueRender={() => num('fivegood.graded')} />
         </Col>
         <Col span={4}>
-          <Statistic title="五个好支部" value={t.fiveGood} />
+          <Statistic title="五个好支部" valueRender={() => num('fivegood.named')} />
         </Col>
         <Col span={4}>
-          <Statistic title="五个好占比" value={pct(t.fiveGoodShare)} />
+          <Statistic
+            title="五个好占比"
+            valueRender={() => <Link to={factHref('fivegood.named', q)}>{pct(named !== null && graded ? named / graded : null)}</Link>}
+          />
         </Col>
         <Col span={4}>
           <Statistic title="进位升级率" value={pct(t.promotion.ratio)} suffix={`(${t.promotion.promoted}/${t.promotion.base})`} />

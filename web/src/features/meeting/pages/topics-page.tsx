@@ -3,11 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Ledger } from '../../../../../common/meeting.ts';
 import { OrgSelect } from '../../../components/org-select.tsx';
 import { useCan } from '../../../lib/access.ts';
 import { api } from '../../../lib/api.ts';
 import { useMe } from '../../../lib/auth.ts';
+import { factHref } from '../../../lib/fact-href.ts';
+import { factValue, useFacts } from '../../../lib/facts-api.ts';
 import { useDownload } from '../../../lib/use-download.ts';
 import { type Topic, useTopicMutations, useTopics } from '../api.ts';
 import { Supervision } from '../components/supervision.tsx';
@@ -79,6 +82,8 @@ function LedgerView() {
     queryFn: () => api<Ledger>('/api/first-topic-ledger', { query: { orgId: root, year } }),
     enabled: !!root,
   });
+  const facts = useFacts({ orgId: root, year }, !!root);
+  const fact = (key: string) => <Link to={factHref(key, { orgId: facts.data?.org.id, year })}>{factValue(facts.data, key) ?? '—'}</Link>;
   const t = l.data?.total;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -95,7 +100,12 @@ function LedgerView() {
         </Button>
       </Space>
       {t && (
-        <div>{`学习 ${t.studies} 次，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；落实措施 ${t.followUps} 项，完成 ${t.followUpsDone} 项，逾期 ${t.followUpsOverdue} 项${t.misplaced ? `；另有 ${t.misplaced} 次在非第一议题位置传达，未计入` : ''}`}</div>
+        <div>
+          {/* 学习次数 and 落实措施 are facts (agenda item 1 only, domain.md §5.2); each number opens its records */}
+          学习 {fact('meetings.first_topic')} 次{`，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；`}
+          落实措施 {fact('meetings.first_topic_follow_ups')} 项，完成 {fact('meetings.first_topic_follow_ups_done')} 项，逾期{' '}
+          {fact('meetings.first_topic_follow_ups_overdue')} 项{t.misplaced ? `；另有 ${t.misplaced} 次在非第一议题位置传达，未计入` : ''}
+        </div>
       )}
       <Table
         size="small"

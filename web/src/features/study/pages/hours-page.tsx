@@ -1,7 +1,10 @@
 import { Button, Card, InputNumber, Space, Switch, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
 import { STUDY_FORM_LABELS, STUDY_FORMS } from '../../../../../common/study-labels.ts';
 import { download } from '../../../lib/api.ts';
+import { factHref } from '../../../lib/fact-href.ts';
+import { factValue, useFacts } from '../../../lib/facts-api.ts';
 import { type HoursRow, type OrgHours, type Rollup, useGet, useOrgYear } from '../api.ts';
 import { OrgYearBar } from '../components/org-year-bar.tsx';
 
@@ -29,6 +32,21 @@ export default function HoursPage() {
     !!f.orgId,
   );
   const r = roll.data;
+  // a child org's row is that org's subtree: its numbers are the same facts at the child (the 直属党员 row is not a subtree)
+  const childLink = (key: string, orgId: string, v: ReactNode) =>
+    orgId === f.orgId ? (
+      v
+    ) : (
+      <Link to={factHref(key, { orgId, year: f.year })} onClick={(e) => e.stopPropagation()}>
+        {v}
+      </Link>
+    );
+  // the totals row reads the study facts of the org and year, and each number opens its records
+  const facts = useFacts({ orgId: f.orgId, year: f.year }, !!f.orgId);
+  const fact = (key: string) => {
+    const v = factValue(facts.data, key);
+    return v === undefined || v === null ? '—' : <Link to={factHref(key, { orgId: f.orgId, year: f.year })}>{v}</Link>;
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title="学时汇总" extra={<OrgYearBar {...f} />}>
@@ -41,21 +59,26 @@ export default function HoursPage() {
           onRow={(x) => ({ onClick: () => x.orgId !== f.orgId && f.setOrgId(x.orgId), style: { cursor: 'pointer' } })}
           columns={[
             { title: '组织', dataIndex: 'name' },
-            { title: '党员数', dataIndex: 'members', width: 90 },
-            { title: '合计学时', dataIndex: 'hours', width: 110 },
+            { title: '党员数', dataIndex: 'members', width: 90, render: (v: number, x) => childLink('study.members', x.orgId, v) },
+            { title: '合计学时', dataIndex: 'hours', width: 110, render: (v: number, x) => childLink('study.credited_hours', x.orgId, v) },
             { title: '人均学时', width: 110, render: (_, x) => (x.members ? Math.round((x.hours / x.members) * 10) / 10 : 0) },
-            { title: '已达标', dataIndex: 'metCount', width: 90 },
-            { title: '进度落后', dataIndex: 'behindCount', width: 100, render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0) },
+            { title: '已达标', dataIndex: 'metCount', width: 90, render: (v: number, x) => childLink('study.members_met', x.orgId, v) },
+            {
+              title: '进度落后',
+              dataIndex: 'behindCount',
+              width: 100,
+              render: (v: number, x) => childLink('study.members_behind', x.orgId, v ? <Tag color="red">{v}</Tag> : 0),
+            },
           ]}
           summary={() =>
             r && (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>合计（{r.org.name}）</Table.Summary.Cell>
-                <Table.Summary.Cell index={1}>{r.org.members}</Table.Summary.Cell>
-                <Table.Summary.Cell index={2}>{r.org.hours}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1}>{fact('study.members')}</Table.Summary.Cell>
+                <Table.Summary.Cell index={2}>{fact('study.credited_hours')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={3}>{r.org.members ? Math.round((r.org.hours / r.org.members) * 10) / 10 : 0}</Table.Summary.Cell>
-                <Table.Summary.Cell index={4}>{r.org.metCount}</Table.Summary.Cell>
-                <Table.Summary.Cell index={5}>{r.org.behindCount}</Table.Summary.Cell>
+                <Table.Summary.Cell index={4}>{fact('study.members_met')}</Table.Summary.Cell>
+                <Table.Summary.Cell index={5}>{fact('study.members_behind')}</Table.Summary.Cell>
               </Table.Summary.Row>
             )
           }
