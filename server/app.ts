@@ -53,7 +53,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.get('/api/health', {
     config: { policy: publicRoute() },
     schema: {
-      tags: ['平台'],
       response: {
         200: HealthOut,
       },
