@@ -11,6 +11,7 @@ import {
   SelfAssessSchema,
 } from '../../../common/fivegood.ts';
 import { can } from '../../platform/access/policy.ts';
+import { getAssessment, loadAssessment } from './assessment.service.ts';
 import {
   confirmAssessment,
   forwardAssessment,
@@ -18,8 +19,7 @@ import {
   saveReview,
   saveSelfAssessment,
   submitAssessment,
-} from './assessment.flow.ts';
-import { getAssessment, loadAssessment } from './assessment.service.ts';
+} from './assessment-flow.service.ts';
 import { proposals } from './fivegood.scoring.ts';
 import { addObjection, resolveObjection } from './publicity.service.ts';
 

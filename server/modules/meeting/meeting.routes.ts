@@ -17,9 +17,9 @@ import {
 } from '../../../common/meeting.ts';
 import { can } from '../../platform/access/policy.ts';
 import { setAgenda, setAttendance } from './agenda.service.ts';
-import { loadMeeting } from './meeting.access.ts';
 import { meetingDetail } from './meeting.detail.ts';
 import { cancelMeeting, holdMeeting, listMeetings, planMeeting, updateMeeting } from './meeting.service.ts';
+import { loadMeeting } from './meeting-access.service.ts';
 import { reviewMeeting, submitMeeting } from './review.service.ts';
 import { getTemplates, updateTemplate } from './template.service.ts';
 

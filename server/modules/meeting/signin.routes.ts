@@ -5,10 +5,10 @@ import { z } from '../../../common/zod-locale.ts';
 import { anyUser, can } from '../../platform/access/policy.ts';
 import { sendDocx } from '../../platform/export/export.reply.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
-import { loadMeeting } from './meeting.access.ts';
 import { meetingDetail } from './meeting.detail.ts';
 import { blankTemplateDocx, meetingRecordDocx } from './meeting.docx.ts';
 import { meetingRules } from './meeting.rules.ts';
+import { loadMeeting } from './meeting-access.service.ts';
 import { myMeetings, signIn, signinCode } from './signin.service.ts';
 import { getTemplates } from './template.service.ts';
 

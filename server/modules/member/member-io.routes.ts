@@ -10,7 +10,7 @@ import { XLSX_MIME } from '../../platform/export/xlsx.ts';
 import { MAX_FILE_BYTES } from '../../platform/files/files.check.ts';
 import { prepareMemberExport } from './member.export.ts';
 import { importMembers } from './member.import.ts';
-import { memberListQueryOrgTarget } from './member.policy.ts';
+import { memberListQueryOrgTarget } from './member.scope.ts';
 import { importTemplate } from './member.xlsx.ts';
 
 /** Excel in and out: the template, the all-or-nothing import and the (masked by default) export. */

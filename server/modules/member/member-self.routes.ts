@@ -11,7 +11,7 @@ import {
 import { z } from '../../../common/zod-locale.ts';
 import { can } from '../../platform/access/policy.ts';
 import { decideCorrection, listCorrections, myProfile, submitCorrection } from './member.change.ts';
-import { memberListQueryOrgTarget } from './member.policy.ts';
+import { memberListQueryOrgTarget } from './member.scope.ts';
 
 const requestTarget = { in: 'params', field: 'id', resource: 'memberChangeRequest' } as const;
 /** Members' own view (/m/profile) and the branch secretary's review of their corrections. */

@@ -12,7 +12,7 @@ import {
 } from '../../../common/member.ts';
 import { can } from '../../platform/access/policy.ts';
 import { listMembers } from './member.list.ts';
-import { memberListQueryOrgTarget } from './member.policy.ts';
+import { memberListQueryOrgTarget } from './member.scope.ts';
 import { createMember, getMember, lookupMember, memberHistory, updateMember } from './member.service.ts';
 import { unmaskMember } from './member.unmask.ts';
 

@@ -16,8 +16,8 @@ import {
 import { can } from '../../platform/access/policy.ts';
 import { sendXlsx } from '../../platform/export/export.reply.ts';
 import { orgHours, rollup } from './hours.service.ts';
-import { getStudyRules, updateStudyRules } from './hours.settings.ts';
 import { hoursSheet } from './hours.xlsx.ts';
+import { getStudyRules, updateStudyRules } from './hours-settings.service.ts';
 import { createRecord, deleteRecord, getRecord, listRecords } from './record.service.ts';
 
 const byId = { in: 'params', field: 'id', resource: 'studyRecord' } as const;

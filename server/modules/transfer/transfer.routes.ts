@@ -19,8 +19,8 @@ import { sendDocx } from '../../platform/export/export.reply.ts';
 import { transferIn } from './transfer.in.ts';
 import { transferLetter } from './transfer.letter.ts';
 import { issueLetter, recordReceipt } from './transfer.out.ts';
-import { destinations, getTransfer, listTransfers } from './transfer.read.ts';
 import { cancelTransfer, confirmTransfer, rejectTransfer, requestTransfer } from './transfer.service.ts';
+import { destinations, getTransfer, listTransfers } from './transfer-read.service.ts';
 
 const target = { in: 'params', field: 'id', resource: 'transfer' } as const;
 const memberTarget = { in: 'body', field: 'memberId', resource: 'member' } as const;

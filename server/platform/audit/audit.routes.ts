@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditActions, AuditPage, AuditQuery, AuditVerifyOut } from '../../../common/audit.ts';
 import { can } from '../access/policy.ts';
 import { AUDIT_ACTION_LABELS } from './audit.labels.ts';
-import { listAudit, verifyAudit } from './audit.query.ts';
+import { listAudit, verifyAudit } from './audit-query.service.ts';
 
 /** 审计日志 (audit_admin only): search, the action table, and the hash-chain verifier. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
