@@ -1,7 +1,7 @@
 import { z } from './zod-locale.ts';
 
 /**
- * The one error body every 4xx/5xx answer carries (server/platform/http/errors.plugin.ts): a stable UPPER_SNAKE
+ * The one error body every 4xx/5xx answer carries (server/platform/http/error-handler.ts): a stable UPPER_SNAKE
  * `code`, a Chinese `message` that says what to fix, the failing `fields` of a validation error, and any
  * details of the error (e.g. `errors` of an import).
  */

@@ -14,10 +14,10 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createIpThrottle } from './platform/auth/ip-throttle.ts';
 import type { AppEnv } from './platform/context.ts';
 import { factRoutes } from './platform/facts/fact.routes.ts';
-import { errorsPlugin } from './platform/http/errors.plugin.ts';
-import { headersPlugin } from './platform/http/headers.plugin.ts';
-import { inputPlugin } from './platform/http/input.plugin.ts';
-import { openapiPlugin } from './platform/http/openapi.plugin.ts';
+import { errorsPlugin } from './platform/http/error-handler.ts';
+import { headersPlugin } from './platform/http/headers.ts';
+import { inputPlugin } from './platform/http/input.ts';
+import { openapiPlugin } from './platform/http/openapi.ts';
 import { platformRoutes } from './platform/index.ts';
 
 declare module 'fastify' {
@@ -53,7 +53,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.get('/api/health', {
     config: { policy: publicRoute() },
     schema: {
-      tags: ['平台'],
       response: {
         200: HealthOut,
       },

@@ -5,8 +5,8 @@ import { durabilityProblems, migrateDatabase, openDatabase } from './db/client.t
 import { acquireDataDirLock } from './db/lock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { jobs } from './jobs.ts';
-import { ensureCockpitRollups } from './modules/cockpit/cockpit.rollup.ts';
-import { ensureScoringRollups } from './modules/fivegood/scoring.rollup.ts';
+import { ensureCockpitRollups } from './modules/cockpit/cockpit-rollup.service.ts';
+import { ensureScoringRollups } from './modules/fivegood/scoring-rollup.service.ts';
 import { bootstrap } from './platform/bootstrap.ts';
 import { systemClock } from './platform/clock.ts';
 import type { AppEnv } from './platform/context.ts';

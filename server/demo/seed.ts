@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { rebuildCockpitRollups } from '../modules/cockpit/cockpit.rollup.ts';
+import { rebuildCockpitRollups } from '../modules/cockpit/cockpit-rollup.service.ts';
 import { modules } from '../modules/index.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import { cstDate } from '../platform/clock.ts';

@@ -4,7 +4,7 @@ import { type Agent, buildTestApp, type TestApp } from '../../test/build-test-ap
 import { buildMembers, buildOrg, loginAs } from '../../test/factories.ts';
 import { planVia } from '../meeting/meeting.fixtures.ts';
 
-// The cockpit keeps an org's rows between requests (cockpit.read.ts): every write must show in the very next read.
+// The cockpit keeps an org's rows between requests (cockpit-read.service.ts): every write must show in the very next read.
 
 let t: TestApp;
 let sasac: Agent;

@@ -4,12 +4,12 @@ import { seedDemo } from '../../demo/seed.ts';
 import { buildTestApp, login, type TestApp } from '../../test/build-test-app.ts';
 import { buildUser } from '../../test/factories.ts';
 import { checkCockpitRollups } from './cockpit.fixtures.ts';
-import { rebuildCockpitRollups } from './cockpit.rollup.ts';
+import { rebuildCockpitRollups } from './cockpit-rollup.service.ts';
 
 // The seed ends with a recomputation; it is held back here so the check sees what the triggers alone maintained.
 const hold = vi.hoisted(() => ({ back: true }));
-vi.mock('./cockpit.rollup.ts', async (original) => {
-  const real = await original<typeof import('./cockpit.rollup.ts')>();
+vi.mock('./cockpit-rollup.service.ts', async (original) => {
+  const real = await original<typeof import('./cockpit-rollup.service.ts')>();
   return { ...real, rebuildCockpitRollups: (db: never) => (hold.back ? Promise.resolve() : real.rebuildCockpitRollups(db)) };
 });
 

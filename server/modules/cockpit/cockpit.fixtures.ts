@@ -1,7 +1,7 @@
 // Test fixtures (imported by *.test.ts only): the maintained roll-ups against a full recomputation.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rebuildCockpitRollups } from './cockpit.rollup.ts';
+import { rebuildCockpitRollups } from './cockpit-rollup.service.ts';
 
 type Rows = Record<string, unknown>[];
 

@@ -12,8 +12,8 @@ import { studyAttendees, studyRecords } from '../study/record.table.ts';
 import { transfers } from '../transfer/transfer.table.ts';
 import { checkCockpitRollups } from './cockpit.fixtures.ts';
 import { computeThreeOneRates } from './cockpit.rates.ts';
-import { readCockpit } from './cockpit.read.ts';
 import { cockpitOrgTotals } from './cockpit.table.ts';
+import { readCockpit } from './cockpit-read.service.ts';
 
 // Random writes straight to the tables (the way bulk SQL, imports and any future service would write): after
 // every sequence, the roll-ups the triggers maintained equal a full recomputation.

@@ -6,7 +6,6 @@ import { sendXlsx } from '../../platform/export/export.reply.ts';
 import { cockpitSheet } from './cockpit.export.ts';
 import { cockpitFigures } from './cockpit.service.ts';
 
-const tags = ['驾驶舱'];
 const policy = can('cockpit:read', { in: 'query', field: 'orgId', resource: 'org', optional: true });
 
 /** 驾驶舱 routes: the figures of an org's subtree for a year, and its children as an Excel sheet. */
@@ -14,7 +13,6 @@ export const cockpitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/cockpit', {
     config: { policy },
     schema: {
-      tags,
       summary: '驾驶舱：某组织（默认本人管理范围的最上级组织）及其下级的年度党建数据',
       querystring: CockpitQuery,
       response: { 200: CockpitOut },
@@ -24,7 +22,7 @@ export const cockpitRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cockpit/export', {
     config: { policy },
-    schema: { tags, summary: '导出驾驶舱下级组织数据（Excel，每个下级组织一行）', querystring: CockpitQuery, response: { 200: XlsxFile } },
+    schema: { summary: '导出驾驶舱下级组织数据（Excel，每个下级组织一行）', querystring: CockpitQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const f = await cockpitFigures(req.ctx, req.query);
       return sendXlsx(reply, req.ctx, `驾驶舱-${f.org.name}-${f.year}.xlsx`, cockpitSheet(f), {

@@ -8,9 +8,9 @@ import { notFound } from '../../platform/errors.ts';
 import { factScopeOf } from '../../platform/facts/fact.scope.ts';
 import { headlineValues } from './cockpit.headline.ts';
 import { threeOneRates } from './cockpit.rates.ts';
-import { readCockpit } from './cockpit.read.ts';
 import type { cockpitRollups } from './cockpit.table.ts';
 import { warningCounts } from './cockpit.warnings.ts';
+import { readCockpit } from './cockpit-read.service.ts';
 
 type RollupRow = typeof cockpitRollups.$inferSelect;
 

@@ -5,14 +5,11 @@ import { can } from '../../platform/access/policy.ts';
 import { orgWarnings } from './establishment.service.ts';
 
 const Level = z.enum(WARNING_LEVELS);
-const tags = ['组织'];
-
 /** 组织设置预警 routes. */
 export const orgWarningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/orgs/warnings', {
     config: { policy: can('org:read', { in: 'query', field: 'orgId', resource: 'org', optional: true }) },
     schema: {
-      tags,
       summary: '组织设置预警（本人管理范围内，或某组织及其下级）',
       querystring: z.object({ orgId: z.string().uuid('编号格式不正确').optional(), level: Level.optional() }),
       response: { 200: z.array(OrgWarningOut) },
@@ -23,7 +20,6 @@ export const orgWarningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/orgs/:id/warnings', {
     config: { policy: can('org:read', { in: 'params', field: 'id', resource: 'org' }) },
     schema: {
-      tags,
       summary: '单个组织的设置预警',
       params: IdParams,
       response: { 200: z.array(OrgWarningOut) },

@@ -18,7 +18,6 @@ import { board, boardExportRows } from './board.service.ts';
 import { getCampaign, launchCampaign, listCampaigns } from './campaign.service.ts';
 import { nameCampaign, publicize } from './publicity.service.ts';
 
-const tags = ['五个好'];
 const campaign = { in: 'params', field: 'id', resource: 'fivegood_campaign' } as const;
 
 const BOARD_COLUMNS = [
@@ -37,23 +36,22 @@ const BOARD_COLUMNS = [
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/fivegood/campaigns', {
     config: { policy: can('fivegood:read') },
-    schema: { tags, summary: '创建活动列表', response: { 200: z.array(CampaignOut) } },
+    schema: { summary: '创建活动列表', response: { 200: z.array(CampaignOut) } },
     handler: (req) => listCampaigns(req.ctx),
   });
   app.post('/api/fivegood/campaigns', {
     config: { policy: can('fivegood:manage', { in: 'body', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '部署年度创建活动', body: CampaignCreateSchema, response: { 201: CampaignOut } },
+    schema: { summary: '部署年度创建活动', body: CampaignCreateSchema, response: { 201: CampaignOut } },
     handler: async (req, reply) => reply.code(201).send(await launchCampaign(req.ctx, req.body)),
   });
   app.get('/api/fivegood/campaigns/:id', {
     config: { policy: can('fivegood:read', campaign) },
-    schema: { tags, summary: '创建活动详情', params: IdParams, response: { 200: CampaignOut } },
+    schema: { summary: '创建活动详情', params: IdParams, response: { 200: CampaignOut } },
     handler: (req) => getCampaign(req.ctx, req.params.id),
   });
   app.get('/api/fivegood/campaigns/:id/assessments', {
     config: { policy: can('fivegood:read', campaign) },
     schema: {
-      tags,
       summary: '参评支部及所处环节',
       params: IdParams,
       querystring: AssessmentListQuery,
@@ -63,22 +61,22 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/api/fivegood/campaigns/:id/publicize', {
     config: { policy: can('fivegood:manage', campaign) },
-    schema: { tags, summary: '发布公示（记录公示开始日期）', params: IdParams, body: PublicizeBody, response: { 200: CampaignOut } },
+    schema: { summary: '发布公示（记录公示开始日期）', params: IdParams, body: PublicizeBody, response: { 200: CampaignOut } },
     handler: (req) => publicize(req.ctx, req.params.id, req.body.from),
   });
   app.post('/api/fivegood/campaigns/:id/name', {
     config: { policy: can('fivegood:manage', campaign) },
-    schema: { tags, summary: '公示期满后命名', params: IdParams, response: { 200: CampaignOut } },
+    schema: { summary: '公示期满后命名', params: IdParams, response: { 200: CampaignOut } },
     handler: (req) => nameCampaign(req.ctx, req.params.id),
   });
   app.get('/api/fivegood/campaigns/:id/board', {
     config: { policy: can('fivegood:read', campaign) },
-    schema: { tags, summary: '进度看板（可逐级下钻）', params: IdParams, querystring: BoardQuery, response: { 200: BoardOut } },
+    schema: { summary: '进度看板（可逐级下钻）', params: IdParams, querystring: BoardQuery, response: { 200: BoardOut } },
     handler: (req) => board(req.ctx, req.params.id, req.query.orgId),
   });
   app.get('/api/fivegood/campaigns/:id/board/export', {
     config: { policy: can('fivegood:read', campaign) },
-    schema: { tags, summary: '导出进度看板', params: IdParams, querystring: BoardQuery, response: { 200: XlsxFile } },
+    schema: { summary: '导出进度看板', params: IdParams, querystring: BoardQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const { c, at, rows } = await boardExportRows(req.ctx, req.params.id, req.query.orgId);
       return sendXlsx(

@@ -11,7 +11,7 @@ import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { reminderMonths, termState } from '../committee/term.rules.ts';
 import { warningsOf } from '../establishment/establishment.service.ts';
 import { evaluateCalendar, type OrgRow } from '../meeting/calendar.service.ts';
-import { topicRelayCounts } from '../meeting/held.rollup.table.ts';
+import { topicRelayCounts } from '../meeting/held-rollup.table.ts';
 import { FIRST_TOPIC_POSITION, HELD_STATUSES } from '../meeting/meeting.rules.ts';
 import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';

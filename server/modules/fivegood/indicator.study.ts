@@ -5,8 +5,8 @@ import { rules } from '../../platform/rules/rules.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { members } from '../member/member.table.ts';
 import { pathIds } from '../org/org.paths.ts';
-import { hoursOfMembers } from '../study/hours.rollup.ts';
 import { hoursRules, judgeHours } from '../study/hours.rules.ts';
+import { hoursOfMembers } from '../study/hours-rollup.service.ts';
 import { group, pct, type Source, type SourceFinding, withinBatch } from './indicator.batch.ts';
 
 /**

@@ -10,28 +10,26 @@ import { createRubricVersion, getRubric, listRubrics, loadRubric } from './rubri
 import { RUBRIC_XLSX_COLUMNS, rubricRows } from './rubric.xlsx.ts';
 import { rubricFromYaml, rubricToYaml } from './rubric.yaml.ts';
 
-const tags = ['五个好'];
-
 export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/fivegood/rubrics', {
     config: { policy: can('fivegood:read') },
-    schema: { tags, summary: '评分细则版本列表', response: { 200: z.array(RubricOut) } },
+    schema: { summary: '评分细则版本列表', response: { 200: z.array(RubricOut) } },
     handler: (req) => listRubrics(req.ctx),
   });
   app.get('/api/fivegood/rubrics/:id', {
     config: { policy: can('fivegood:read') },
-    schema: { tags, summary: '评分细则版本详情', params: IdParams, response: { 200: RubricOut } },
+    schema: { summary: '评分细则版本详情', params: IdParams, response: { 200: RubricOut } },
     handler: (req) => getRubric(req.ctx, req.params.id),
   });
   app.post('/api/fivegood/rubrics', {
     config: { policy: can('fivegood:manage') },
-    schema: { tags, summary: '保存为新版本评分细则', body: RubricCreateBody, response: { 201: RubricOut } },
+    schema: { summary: '保存为新版本评分细则', body: RubricCreateBody, response: { 201: RubricOut } },
     handler: async (req, reply) => reply.code(201).send(await createRubricVersion(req.ctx, req.body.content, req.body.note)),
   });
   app.post('/api/fivegood/rubrics/import', {
     config: { policy: can('fivegood:manage') },
     bodyLimit: 6 * 1024 * 1024,
-    schema: { tags, summary: '从 YAML 或 Excel 导入为新版本', body: RubricImportBody, response: { 201: RubricOut } },
+    schema: { summary: '从 YAML 或 Excel 导入为新版本', body: RubricImportBody, response: { 201: RubricOut } },
     handler: async (req, reply) => {
       const b = req.body;
       const content =
@@ -47,7 +45,6 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/fivegood/rubrics/:id/export', {
     config: { policy: can('fivegood:read') },
     schema: {
-      tags,
       summary: '导出评分细则（YAML 或 Excel）',
       params: IdParams,
       querystring: RubricExportQuery,

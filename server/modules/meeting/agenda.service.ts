@@ -2,10 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
-import { assertEditable, loadMeeting } from './meeting.access.ts';
 import { meetingDetail } from './meeting.detail.ts';
 import type { AgendaInputT, AttendanceInputT } from './meeting.schema.ts';
 import { meetingAgendaItems, meetingAttendance, meetings } from './meeting.table.ts';
+import { assertEditable, loadMeeting } from './meeting-access.service.ts';
 import { visibleTopicIds } from './topic.service.ts';
 
 /** Replaces the ordered agenda; a 第一议题 item must link a topic the org can see (pushed to it or its own). */

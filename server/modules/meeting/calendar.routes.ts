@@ -3,14 +3,12 @@ import { MeetingCalendarOut, MeetingHeatmapOut, OrgYearQuery } from '../../../co
 import { can } from '../../platform/access/policy.ts';
 import { calendarHeatmap, orgCalendar } from './calendar.service.ts';
 
-const tags = ['组织生活'];
 const target = { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org' }) };
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meeting-calendar', {
     config: target,
     schema: {
-      tags,
       summary: '组织生活合规日历（单个组织）',
       querystring: OrgYearQuery,
       response: {
@@ -22,7 +20,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meeting-calendar/heatmap', {
     config: target,
     schema: {
-      tags,
       summary: '下级组织合规热力图与缺项清单',
       querystring: OrgYearQuery,
       response: {

@@ -9,7 +9,7 @@ import { members } from '../member/member.table.ts';
 import { commonPath, subtreeTotals } from '../org/org.paths.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
 import { type CellStatus, cellStatus, hasCommitteeOf, periodsOf, requirementsFor, worst } from './calendar.rules.ts';
-import { heldByMonth } from './held.rollup.ts';
+import { heldByMonth } from './held-rollup.service.ts';
 
 type OrgRow = {
   id: string;

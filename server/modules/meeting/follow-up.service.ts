@@ -7,9 +7,9 @@ import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
 import type { FollowUpCreateT, FollowUpUpdateT } from './follow-up.schema.ts';
-import { loadMeeting } from './meeting.access.ts';
 import { agendaOf } from './meeting.detail.ts';
 import { meetings } from './meeting.table.ts';
+import { loadMeeting } from './meeting-access.service.ts';
 import { type FollowUp, firstTopics, followUps } from './topic.table.ts';
 
 function out(f: FollowUp, extra: { orgName: string; meetingTitle: string; topicTitle: string | null }, today: string) {

@@ -15,32 +15,30 @@ import { sendXlsx } from '../../platform/export/export.reply.ts';
 import { createFollowUp, listFollowUps, updateFollowUp } from './follow-up.service.ts';
 import { ledger } from './ledger.service.ts';
 
-const tags = ['第一议题'];
-
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/follow-ups', {
     config: { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org', optional: true }) },
-    schema: { tags, summary: '落实措施（督办）列表', querystring: FollowUpListQuery, response: { 200: z.array(FollowUpOut) } },
+    schema: { summary: '落实措施（督办）列表', querystring: FollowUpListQuery, response: { 200: z.array(FollowUpOut) } },
     handler: (req) => listFollowUps(req.ctx, { ...req.query, overdue: req.query.overdue === '1' }),
   });
   app.post('/api/meetings/:id/follow-ups', {
     config: { policy: can('meeting:write', { in: 'params', field: 'id', resource: 'meeting' }) },
-    schema: { tags, summary: '为第一议题制定落实措施', params: IdParams, body: FollowUpCreate, response: { 201: FollowUpOut } },
+    schema: { summary: '为第一议题制定落实措施', params: IdParams, body: FollowUpCreate, response: { 201: FollowUpOut } },
     handler: async (req, reply) => reply.code(201).send(await createFollowUp(req.ctx, req.params.id, req.body)),
   });
   app.patch('/api/follow-ups/:id', {
     config: { policy: can('meeting:write', { in: 'params', field: 'id', resource: 'follow_up' }) },
-    schema: { tags, summary: '更新落实进度或结果', params: IdParams, body: FollowUpUpdate, response: { 200: FollowUpOut } },
+    schema: { summary: '更新落实进度或结果', params: IdParams, body: FollowUpUpdate, response: { 200: FollowUpOut } },
     handler: (req) => updateFollowUp(req.ctx, req.params.id, req.body),
   });
   app.get('/api/first-topic-ledger', {
     config: { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '第一议题台账（逐级汇总）', querystring: LedgerQuery, response: { 200: LedgerOut } },
+    schema: { summary: '第一议题台账（逐级汇总）', querystring: LedgerQuery, response: { 200: LedgerOut } },
     handler: (req) => ledger(req.ctx, req.query.orgId, req.query.year),
   });
   app.get('/api/first-topic-ledger/export', {
     config: { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '导出第一议题台账（Excel）', querystring: LedgerQuery, response: { 200: XlsxFile } },
+    schema: { summary: '导出第一议题台账（Excel）', querystring: LedgerQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const l = await ledger(req.ctx, req.query.orgId, req.query.year);
       const rows = l.rows.map((r) => ({

@@ -6,11 +6,11 @@ import type { Ctx } from '../../platform/context.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { currentCommitteeSeats } from '../committee/committee.roster.ts';
 import { members } from '../member/member.table.ts';
-import type { LoadedMeeting } from './meeting.access.ts';
-import { canReviewAt } from './meeting.access.ts';
 import { checkRecord, isCommitteeMeeting, meetingRules, quorum } from './meeting.rules.ts';
 import type { MeetingOutT } from './meeting.schema.ts';
 import { type Meeting, meetingAgendaItems, meetingAttendance, meetingReviews } from './meeting.table.ts';
+import type { LoadedMeeting } from './meeting-access.service.ts';
+import { canReviewAt } from './meeting-access.service.ts';
 import { getTemplates } from './template.service.ts';
 import { firstTopics, followUps } from './topic.table.ts';
 

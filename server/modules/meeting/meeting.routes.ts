@@ -17,20 +17,18 @@ import {
 } from '../../../common/meeting.ts';
 import { can } from '../../platform/access/policy.ts';
 import { setAgenda, setAttendance } from './agenda.service.ts';
-import { loadMeeting } from './meeting.access.ts';
 import { meetingDetail } from './meeting.detail.ts';
 import { cancelMeeting, holdMeeting, listMeetings, planMeeting, updateMeeting } from './meeting.service.ts';
+import { loadMeeting } from './meeting-access.service.ts';
 import { reviewMeeting, submitMeeting } from './review.service.ts';
 import { getTemplates, updateTemplate } from './template.service.ts';
 
-const tags = ['组织生活'];
 const byId = { in: 'params', field: 'id', resource: 'meeting' } as const;
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meetings', {
     config: { policy: can('meeting:read', { in: 'query', field: 'orgId', resource: 'org', optional: true }) },
     schema: {
-      tags,
       summary: '会议列表',
       querystring: ListQuery,
       response: { 200: MeetingPage },
@@ -40,7 +38,6 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/meetings', {
     config: { policy: can('meeting:write', { in: 'body', field: 'orgId', resource: 'org' }) },
     schema: {
-      tags,
       summary: '计划会议（应到人员取自党员名册；党委会、支委会为本届委员）',
       body: MeetingCreate,
       response: { 201: MeetingOut },
@@ -49,13 +46,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/meetings/:id', {
     config: { policy: can('meeting:read', byId) },
-    schema: { tags, summary: '会议记录详情（含完整性检查）', params: IdParams, response: { 200: MeetingOut } },
+    schema: { summary: '会议记录详情（含完整性检查）', params: IdParams, response: { 200: MeetingOut } },
     handler: async (req) => meetingDetail(req.ctx, await loadMeeting(req.ctx, req.params.id)),
   });
   app.patch('/api/meetings/:id', {
     config: { policy: can('meeting:write', byId) },
     schema: {
-      tags,
       summary: '修改会议计划或记录（栏目、纪要、表决）',
       params: IdParams,
       body: MeetingUpdate,
@@ -66,7 +62,6 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/api/meetings/:id', {
     config: { policy: can('meeting:write', byId) },
     schema: {
-      tags,
       summary: '取消尚未召开的会议',
       params: IdParams,
       querystring: MeetingCancelQuery,
@@ -79,28 +74,27 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.put('/api/meetings/:id/agenda', {
     config: { policy: can('meeting:write', byId) },
-    schema: { tags, summary: '设置议程（按顺序）', params: IdParams, body: AgendaInput, response: { 200: MeetingOut } },
+    schema: { summary: '设置议程（按顺序）', params: IdParams, body: AgendaInput, response: { 200: MeetingOut } },
     handler: (req) => setAgenda(req.ctx, req.params.id, req.body),
   });
   app.put('/api/meetings/:id/attendance', {
     config: { policy: can('meeting:write', byId) },
-    schema: { tags, summary: '登记出席、缺席、请假', params: IdParams, body: AttendanceInput, response: { 200: MeetingOut } },
+    schema: { summary: '登记出席、缺席、请假', params: IdParams, body: AttendanceInput, response: { 200: MeetingOut } },
     handler: (req) => setAttendance(req.ctx, req.params.id, req.body),
   });
   app.post('/api/meetings/:id/hold', {
     config: { policy: can('meeting:write', byId) },
-    schema: { tags, summary: '标记会议已召开', params: IdParams, response: { 200: MeetingOut } },
+    schema: { summary: '标记会议已召开', params: IdParams, response: { 200: MeetingOut } },
     handler: (req) => holdMeeting(req.ctx, req.params.id),
   });
   app.post('/api/meetings/:id/submit', {
     config: { policy: can('meeting:write', byId) },
-    schema: { tags, summary: '提交记录待上级审核', params: IdParams, response: { 200: MeetingOut } },
+    schema: { summary: '提交记录待上级审核', params: IdParams, response: { 200: MeetingOut } },
     handler: (req) => submitMeeting(req.ctx, req.params.id),
   });
   app.post('/api/meetings/:id/review', {
     config: { policy: can('meeting:review', byId) },
     schema: {
-      tags,
       summary: '上级审核：退回补充或通过',
       params: IdParams,
       body: MeetingReviewBody,
@@ -110,13 +104,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/meeting-templates', {
     config: { policy: can('meeting:read') },
-    schema: { tags, summary: '各类会议的记录模板', response: { 200: MeetingTemplates } },
+    schema: { summary: '各类会议的记录模板', response: { 200: MeetingTemplates } },
     handler: (req) => getTemplates(req.ctx),
   });
   app.put('/api/meeting-templates/:type', {
     config: { policy: can('meeting:config') },
     schema: {
-      tags,
       summary: '修改会议记录模板（必填栏目）',
       params: MeetingTypeParams,
       body: MeetingTemplate,

@@ -10,11 +10,11 @@ import { rules } from '../../platform/rules/rules.service.ts';
 import { currentCommitteeSeats } from '../committee/committee.roster.ts';
 import { members } from '../member/member.table.ts';
 import { loadOrgInScope } from '../org/org.service.ts';
-import { assertEditable, loadMeeting } from './meeting.access.ts';
 import { attendanceOf, countsOf, meetingDetail } from './meeting.detail.ts';
 import { isCommitteeMeeting, meetingRules } from './meeting.rules.ts';
 import type { MeetingCreateT, MeetingUpdateT } from './meeting.schema.ts';
 import { meetingAgendaItems, meetingAttendance, meetings } from './meeting.table.ts';
+import { assertEditable, loadMeeting } from './meeting-access.service.ts';
 
 const cstStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 

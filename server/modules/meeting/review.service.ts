@@ -4,9 +4,9 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
-import { loadMeeting } from './meeting.access.ts';
 import { checkStored, meetingDetail } from './meeting.detail.ts';
 import { meetingReviews, meetings } from './meeting.table.ts';
+import { loadMeeting } from './meeting-access.service.ts';
 
 /** Submits a held (or returned) record for review; a record missing a required part is refused and says which. */
 export async function submitMeeting(ctx: Ctx, id: string) {

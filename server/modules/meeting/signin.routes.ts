@@ -5,10 +5,10 @@ import { z } from '../../../common/zod-locale.ts';
 import { anyUser, can } from '../../platform/access/policy.ts';
 import { sendDocx } from '../../platform/export/export.reply.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
-import { loadMeeting } from './meeting.access.ts';
 import { meetingDetail } from './meeting.detail.ts';
 import { blankTemplateDocx, meetingRecordDocx } from './meeting.docx.ts';
 import { meetingRules } from './meeting.rules.ts';
+import { loadMeeting } from './meeting-access.service.ts';
 import { myMeetings, signIn, signinCode } from './signin.service.ts';
 import { getTemplates } from './template.service.ts';
 
@@ -18,7 +18,7 @@ const byId = { in: 'params', field: 'id', resource: 'meeting' } as const;
 export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meetings/:id/docx', {
     config: { policy: can('meeting:read', byId) },
-    schema: { tags: ['组织生活'], summary: '导出会议记录（Word）', params: IdParams, response: { 200: DocxFile } },
+    schema: { summary: '导出会议记录（Word）', params: IdParams, response: { 200: DocxFile } },
     handler: async (req, reply) => {
       const l = await loadMeeting(req.ctx, req.params.id);
       const m = await meetingDetail(req.ctx, l);
@@ -33,7 +33,6 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meeting-templates/:type/docx', {
     config: { policy: can('meeting:read') },
     schema: {
-      tags: ['组织生活'],
       summary: '下载空白会议记录模板（Word）',
       params: MeetingTypeParams,
       response: { 200: DocxFile },
@@ -51,7 +50,6 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/meetings/:id/signin-code', {
     config: { policy: can('meeting:write', byId) },
     schema: {
-      tags: ['组织生活'],
       summary: '会场签到二维码内容',
       params: IdParams,
       response: { 200: SigninCodeOut },
@@ -61,7 +59,6 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/m/meetings', {
     config: { policy: anyUser() },
     schema: {
-      tags: ['党员手机端'],
       summary: '我的近期会议',
       response: {
         200: z.array(MyMeetingOut),
@@ -72,7 +69,6 @@ export const signinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/signin', {
     config: { policy: anyUser() },
     schema: {
-      tags: ['党员手机端'],
       summary: '扫码签到',
       body: SigninBody,
       response: { 200: SigninOut },

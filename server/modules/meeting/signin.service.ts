@@ -7,9 +7,9 @@ import { minutes } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
-import { loadMeeting } from './meeting.access.ts';
 import { meetingRules } from './meeting.rules.ts';
 import { meetingAttendance, meetings } from './meeting.table.ts';
+import { loadMeeting } from './meeting-access.service.ts';
 
 type WithEnv = Pick<Ctx, 'env'>;
 const signKey = (ctx: WithEnv) => createHmac('sha256', ctx.env.keys.session).update('liangqi/meeting-signin/v1').digest();

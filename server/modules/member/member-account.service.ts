@@ -7,8 +7,8 @@ import { userRoles, users } from '../../platform/auth/user.table.ts';
 import { randomInitialPassword } from '../../platform/bootstrap.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { isUniqueViolation, loadMemberInScope } from './member.store.ts';
 import { members } from './member.table.ts';
+import { isUniqueViolation, loadMemberInScope } from './member-store.service.ts';
 
 export type MemberAccountT = { userId: string; username: string; disabled: boolean; lastLoginAt: string | null };
 export type OneTimePasswordT = { userId: string; username: string; initialPassword: string };

@@ -10,10 +10,8 @@ import { XLSX_MIME } from '../../platform/export/xlsx.ts';
 import { MAX_FILE_BYTES } from '../../platform/files/files.check.ts';
 import { prepareMemberExport } from './member.export.ts';
 import { importMembers } from './member.import.ts';
-import { memberListQueryOrgTarget } from './member.policy.ts';
+import { memberListQueryOrgTarget } from './member.scope.ts';
 import { importTemplate } from './member.xlsx.ts';
-
-const tags = ['党员'];
 
 /** Excel in and out: the template, the all-or-nothing import and the (masked by default) export. */
 export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,7 +19,7 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/members/import-template', {
     config: { policy: can('member:import') },
-    schema: { tags, summary: '下载党员导入模板（xlsx）', response: { 200: XlsxFile } },
+    schema: { summary: '下载党员导入模板（xlsx）', response: { 200: XlsxFile } },
     handler: async (_req, reply) =>
       reply
         .type(XLSX_MIME)
@@ -33,7 +31,6 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: can('member:import') },
     bodyLimit: MAX_FILE_BYTES + 1024 * 1024,
     schema: {
-      tags,
       summary: '导入党员（multipart 字段 file；整体提交，任何一处错误则不导入并列出全部错误）',
       consumes: ['multipart/form-data'],
       response: { 200: ImportResultOut },
@@ -53,7 +50,6 @@ export const memberIoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/members/export', {
     config: { policy: can('member:export', memberListQueryOrgTarget) },
     schema: {
-      tags,
       summary: '按当前筛选条件导出党员名册（xlsx；号码默认脱敏，每小时限 10 次）',
       querystring: MemberExportQuery,
       response: { 200: XlsxFile },

@@ -8,8 +8,8 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { decryptPii, encryptPii, maskPhone } from '../../platform/pii/pii.ts';
 import { FIELD_LABELS } from './member.service.ts';
-import { loadMemberInScope, memberOut, probation, sealPhone } from './member.store.ts';
 import { type Member, type MemberChangeRequest, memberChangeRequests, members } from './member.table.ts';
+import { loadMemberInScope, memberOut, probation, sealPhone } from './member-store.service.ts';
 
 const FIELDS = ['name', 'ethnicity', 'education', 'phone', 'position'] as const;
 

@@ -5,8 +5,8 @@ import { orgs } from '../../platform/access/org.table.ts';
 import { users } from '../../platform/auth/user.table.ts';
 import type { TestApp } from '../../test/build-test-app.ts';
 import { buildOrg, buildUser } from '../../test/factories.ts';
-import { sealIdNumber, sealPhone } from './member.store.ts';
 import { memberChangeRequests, members } from './member.table.ts';
+import { sealIdNumber, sealPhone } from './member-store.service.ts';
 
 let seq = 0;
 

@@ -7,9 +7,9 @@ import { cstDate } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { blindIndex } from '../../platform/pii/pii.ts';
 import { type RowRef, type ValidRow, validateRows } from './member.import-rows.ts';
-import { probation, sealIdNumber, sealPhone } from './member.store.ts';
 import { type Member, members } from './member.table.ts';
 import { type ImportError, importInvalid, readMemberWorkbook } from './member.xlsx.ts';
+import { probation, sealIdNumber, sealPhone } from './member-store.service.ts';
 
 const COL = Object.fromEntries(MEMBER_COLUMNS.map((c) => [c.key, c.header])) as Record<(typeof MEMBER_COLUMNS)[number]['key'], string>;
 const CHUNK = 500;

@@ -7,8 +7,8 @@ import { cstDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import type { MemberListQueryT } from './member.schema.ts';
-import { memberOut, probation } from './member.store.ts';
 import { members } from './member.table.ts';
+import { memberOut, probation } from './member-store.service.ts';
 
 const SORTS = {
   name: members.name,

@@ -10,8 +10,16 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { blindIndex, decryptPii } from '../../platform/pii/pii.ts';
 import { conversionProblem } from './member.rules.ts';
 import type { MemberOutT } from './member.schema.ts';
-import { isUniqueViolation, loadBranchForWrite, loadMemberInScope, memberOut, probation, sealIdNumber, sealPhone } from './member.store.ts';
 import { members } from './member.table.ts';
+import {
+  isUniqueViolation,
+  loadBranchForWrite,
+  loadMemberInScope,
+  memberOut,
+  probation,
+  sealIdNumber,
+  sealPhone,
+} from './member-store.service.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   name: '姓名',

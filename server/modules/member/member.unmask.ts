@@ -5,7 +5,7 @@ import { hours } from '../../platform/clock.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decryptPii } from '../../platform/pii/pii.ts';
-import { loadMemberInScope } from './member.store.ts';
+import { loadMemberInScope } from './member-store.service.ts';
 
 /**
  * Refuses with 429 when the caller already did `limit` `action`s in the last hour; the audit log is the counter,

@@ -12,7 +12,7 @@ const ExportQuery = z.object({ q: z.string().trim().max(60).optional() });
 export const orgExportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/orgs/export', {
     config: { policy: can('org:read') },
-    schema: { tags: ['组织'], summary: '导出党组织名册（xlsx）', querystring: ExportQuery, response: { 200: XlsxFile } },
+    schema: { summary: '导出党组织名册（xlsx）', querystring: ExportQuery, response: { 200: XlsxFile } },
     handler: async (req, reply) => {
       const rows = await orgExportRows(req.ctx, req.query);
       return sendXlsx(
@@ -30,7 +30,7 @@ export const orgExportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/orgs/:id/report', {
     config: { policy: can('org:read', { in: 'params', field: 'id', resource: 'org' }) },
-    schema: { tags: ['组织'], summary: '党组织基本情况表（docx）', params: IdParams, response: { 200: DocxFile } },
+    schema: { summary: '党组织基本情况表（docx）', params: IdParams, response: { 200: DocxFile } },
     handler: async (req, reply) => {
       const r = await orgReport(req.ctx, req.params.id);
       return sendDocx(reply, req.ctx, r.fileName, r.data, { kind: 'org.report', orgId: r.org.id, orgPath: r.org.path });

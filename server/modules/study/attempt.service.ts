@@ -5,7 +5,7 @@ import { type Ctx, withTx } from '../../platform/context.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { SUBMIT_GRACE_SECONDS, scoreAttempt } from './quiz.rules.ts';
 import { type StudyAttempt, studyAttempts, studyQuestions, studyQuizzes } from './quiz.table.ts';
-import { type Me, myMember } from './study.access.ts';
+import { type Me, myMember } from './study-access.service.ts';
 
 /** Open quizzes that reach the member (published at their org or above) with their own attempt, if any. */
 export async function myQuizzes(ctx: Ctx) {

@@ -10,7 +10,7 @@ import { members } from '../member/member.table.ts';
 import { studyMaterials } from './material.table.ts';
 import { membersUnder } from './record.service.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';
-import { myMember } from './study.access.ts';
+import { myMember } from './study-access.service.ts';
 
 /** QR check-in to a 班组课堂 stays open this long after the class is recorded. */
 const CHECKIN_WINDOW = hours(2);

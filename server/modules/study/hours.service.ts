@@ -10,7 +10,7 @@ import { members } from '../member/member.table.ts';
 import { accountHours, behindAt, type HoursAccount, hoursRules, type StudyEntry, toHours } from './hours.rules.ts';
 import { studyReadingSessions } from './material.table.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';
-import { myMember, studyOrg } from './study.access.ts';
+import { myMember, studyOrg } from './study-access.service.ts';
 
 type Person = { id: string; name: string; orgId: string; orgName: string; orgPath: string };
 

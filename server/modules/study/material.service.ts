@@ -13,7 +13,7 @@ import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
 import { plainText, sanitizeMaterialHtml } from './material.sanitize.ts';
 import { type StudyMaterial, studyMaterials } from './material.table.ts';
-import { mustExist, studyOrg } from './study.access.ts';
+import { mustExist, studyOrg } from './study-access.service.ts';
 
 const out = (m: StudyMaterial, orgName: string) => ({
   id: m.id,

@@ -25,7 +25,6 @@ import { checkIn, logSelfStudy, myRecords, myTeamMembers, recordTeamClass } from
 import { myHours } from './hours.service.ts';
 import { myMaterialFile, myMaterials, readingBeat, startReading } from './reading.service.ts';
 
-const tags = ['党员手机端'];
 const me = anyUser();
 
 /** 指尖课堂: the member's own study routes (/m); each acts only on the caller's own member record. */
@@ -33,7 +32,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/m/study/materials', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '面向我的学习资料',
       response: {
         200: z.array(MyStudyMaterialsItem),
@@ -44,7 +42,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/study/materials/:id/read', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '打开学习资料并开始计时',
       params: IdParams,
       response: {
@@ -56,7 +53,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/m/study/materials/:id/files/:fileId', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '下载学习资料的附件',
       params: IdParams.extend({ fileId: z.string().uuid('编号格式不正确') }),
       response: { 200: AnyFile },
@@ -66,7 +62,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/study/reading/:id/beat', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '阅读计时心跳（页面可见且有操作时计时）',
       params: IdParams,
       body: MyStudyReadingBeatBody,
@@ -79,7 +74,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/study/self-study', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '登记自学（附学习心得）',
       body: SelfStudySchema,
       response: { 201: MyStudySelfStudyOut },
@@ -89,7 +83,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/m/study/team', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '本支部党员（班组课堂勾选参加人员）',
       response: { 200: z.array(MyStudyTeamItem) },
     },
@@ -98,7 +91,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/study/classes', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '记录班组10分钟课堂',
       body: TeamClassSchema,
       response: {
@@ -110,7 +102,6 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/study/checkin', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '扫码参加班组课堂',
       body: MyStudyCheckinBody,
       response: { 200: MyStudyCheckinOut },
@@ -119,13 +110,12 @@ export const mobileStudyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/m/study/hours', {
     config: { policy: me },
-    schema: { tags, summary: '我的学时', querystring: YearQuery, response: { 200: MyHoursOut } },
+    schema: { summary: '我的学时', querystring: YearQuery, response: { 200: MyHoursOut } },
     handler: (req) => myHours(req.ctx, req.query.year ?? Number(cstDate(req.ctx.now).slice(0, 4))),
   });
   app.get('/api/m/study/records', {
     config: { policy: me },
     schema: {
-      tags,
       summary: '我的学习记录',
       querystring: YearQuery,
       response: {

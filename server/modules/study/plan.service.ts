@@ -9,7 +9,7 @@ import { members } from '../member/member.table.ts';
 import { studyReadingSessions } from './material.table.ts';
 import { studyPlanItems, studyPlans } from './plan.table.ts';
 import { studyRecords } from './record.table.ts';
-import { mustExist, studyOrg } from './study.access.ts';
+import { mustExist, studyOrg } from './study-access.service.ts';
 
 type Item = typeof studyPlanItems.$inferSelect & { orgName: string; inherited: boolean };
 

@@ -5,7 +5,7 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { type StudyQuestion, studyQuestions } from './quiz.table.ts';
-import { mustExist, studyOrg } from './study.access.ts';
+import { mustExist, studyOrg } from './study-access.service.ts';
 
 const out = (q: StudyQuestion) => ({
   id: q.id,

@@ -20,14 +20,12 @@ import { attemptReview, myQuizzes, startQuiz, submitAttempt } from './attempt.se
 import { createQuestion, listQuestions, setQuestionActive } from './question.service.ts';
 import { createQuiz, listQuizzes, quizResults } from './quiz.service.ts';
 
-const tags = ['理论学习'];
 const orgOpt = { in: 'query', field: 'orgId', resource: 'org', optional: true } as const;
 /** 题库, 测试 and results (admin), and taking a quiz on the phone (members). */
 export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/study/questions', {
     config: { policy: can('study:read', orgOpt) },
     schema: {
-      tags,
       summary: '题库',
       querystring: StudyQuestionsQuery,
       response: { 200: z.array(QuestionOut) },
@@ -36,13 +34,12 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/api/study/questions', {
     config: { policy: can('study:write', { in: 'body', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '新增题目', body: QuestionSchema, response: { 201: QuestionOut } },
+    schema: { summary: '新增题目', body: QuestionSchema, response: { 201: QuestionOut } },
     handler: async (req, reply) => reply.code(201).send(await createQuestion(req.ctx, req.body)),
   });
   app.patch('/api/study/questions/:id', {
     config: { policy: can('study:write', { in: 'params', field: 'id', resource: 'studyQuestion' }) },
     schema: {
-      tags,
       summary: '停用或恢复题目',
       params: IdParams,
       body: StudyQuestionsBody,
@@ -53,7 +50,6 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/study/quizzes', {
     config: { policy: can('study:read', orgOpt) },
     schema: {
-      tags,
       summary: '测试列表',
       querystring: StudyQuizzesQuery,
       response: { 200: z.array(QuizOut) },
@@ -62,13 +58,12 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/api/study/quizzes', {
     config: { policy: can('study:write', { in: 'body', field: 'orgId', resource: 'org' }) },
-    schema: { tags, summary: '发布测试', body: QuizCreateSchema, response: { 201: QuizOut } },
+    schema: { summary: '发布测试', body: QuizCreateSchema, response: { 201: QuizOut } },
     handler: async (req, reply) => reply.code(201).send(await createQuiz(req.ctx, req.body)),
   });
   app.get('/api/study/quizzes/:id/results', {
     config: { policy: can('study:read', { in: 'params', field: 'id', resource: 'studyQuiz' }) },
     schema: {
-      tags,
       summary: '测试结果（按党员、按组织、易错题）',
       params: IdParams,
       response: {
@@ -81,7 +76,6 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/m/study/quizzes', {
     config: { policy: anyUser() },
     schema: {
-      tags: ['党员手机端'],
       summary: '我的测试',
       response: {
         200: z.array(MyStudyQuizzesItem),
@@ -92,7 +86,6 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/study/quizzes/:id/start', {
     config: { policy: anyUser() },
     schema: {
-      tags: ['党员手机端'],
       summary: '开始答题（计时开始）',
       params: IdParams,
       response: {
@@ -104,7 +97,6 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/m/study/attempts/:id/submit', {
     config: { policy: anyUser() },
     schema: {
-      tags: ['党员手机端'],
       summary: '交卷（自动评分）',
       params: IdParams,
       body: MyStudyAttemptsSubmitBody,
@@ -114,7 +106,7 @@ export const quizRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/m/study/attempts/:id', {
     config: { policy: anyUser() },
-    schema: { tags: ['党员手机端'], summary: '答题回顾（含正确答案与解析）', params: IdParams, response: { 200: ReviewOut } },
+    schema: { summary: '答题回顾（含正确答案与解析）', params: IdParams, response: { 200: ReviewOut } },
     handler: (req) => attemptReview(req.ctx, req.params.id),
   });
 };

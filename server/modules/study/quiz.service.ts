@@ -9,7 +9,7 @@ import { invalid } from '../../platform/errors.ts';
 import { members } from '../member/member.table.ts';
 import { scoreAttempt } from './quiz.rules.ts';
 import { type StudyQuiz, studyAttempts, studyQuestions, studyQuizzes } from './quiz.table.ts';
-import { mustExist, studyOrg } from './study.access.ts';
+import { mustExist, studyOrg } from './study-access.service.ts';
 
 const out = (q: StudyQuiz, orgName: string, attempts = 0) => ({
   id: q.id,

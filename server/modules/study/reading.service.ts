@@ -7,7 +7,7 @@ import { readVerified } from '../../platform/files/files.service.ts';
 import { files } from '../../platform/files/files.table.ts';
 import { materialFiles } from './material.service.ts';
 import { studyMaterials, studyReadingSessions } from './material.table.ts';
-import { myMember } from './study.access.ts';
+import { myMember } from './study-access.service.ts';
 
 /** The most seconds one heartbeat can earn: the beat interval plus a little slack for a slow network. */
 export const MAX_CREDIT_PER_BEAT = READING_BEAT_SECONDS + 5;

@@ -8,7 +8,7 @@ import { invalid } from '../../platform/errors.ts';
 import { meetingAttendance, meetings } from '../meeting/meeting.table.ts';
 import { members } from '../member/member.table.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';
-import { mustExist, studyOrg } from './study.access.ts';
+import { mustExist, studyOrg } from './study-access.service.ts';
 
 const attendeeCount = sql<number>`(select count(*)::int from study_record_attendees a where a.record_id = "study_records"."id")`;
 

@@ -6,11 +6,11 @@ import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { blindIndex } from '../../platform/pii/pii.ts';
 import { createMember } from '../member/member.service.ts';
-import { loadBranchForWrite, sealPhone } from '../member/member.store.ts';
 import { members } from '../member/member.table.ts';
-import { getTransfer } from './transfer.read.ts';
+import { loadBranchForWrite, sealPhone } from '../member/member-store.service.ts';
 import type { TransferOutT } from './transfer.schema.ts';
 import { transfers } from './transfer.table.ts';
+import { getTransfer } from './transfer-read.service.ts';
 
 /**
  * 从系统外转入: registers the member in the receiving branch and records the incoming letter in one transaction.

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { blank, docTitle, heading, kvTable, para, toBuffer } from '../../platform/export/docx.ts';
 import { letterFacts } from './transfer.out.ts';
-import { loadTransfer } from './transfer.read.ts';
+import { loadTransfer } from './transfer-read.service.ts';
 
 const cn = (d: string) => {
   const [y, m, day] = d.split('-').map(Number);

@@ -10,12 +10,12 @@ import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { addDays } from '../committee/term.rules.ts';
-import { loadMemberInScope } from '../member/member.store.ts';
 import { members } from '../member/member.table.ts';
-import { getTransfer, loadTransfer } from './transfer.read.ts';
+import { loadMemberInScope } from '../member/member-store.service.ts';
 import type { TransferOutT } from './transfer.schema.ts';
 import { insertOpenTransfer } from './transfer.service.ts';
 import { transfers } from './transfer.table.ts';
+import { getTransfer, loadTransfer } from './transfer-read.service.ts';
 
 /** Days a letter stays valid: the rule table's default, or the cross-province maximum when that option is enabled. */
 export async function letterValidityDays(ctx: Ctx, crossProvince?: boolean): Promise<number> {

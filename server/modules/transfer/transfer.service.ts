@@ -6,11 +6,11 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { type Ctx, withTx } from '../../platform/context.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
-import { isUniqueViolation, loadMemberInScope } from '../member/member.store.ts';
 import { members } from '../member/member.table.ts';
-import { getTransfer, loadTransfer } from './transfer.read.ts';
+import { isUniqueViolation, loadMemberInScope } from '../member/member-store.service.ts';
 import type { TransferOutT } from './transfer.schema.ts';
 import { type Transfer, transfers } from './transfer.table.ts';
+import { getTransfer, loadTransfer } from './transfer-read.service.ts';
 
 const RECIPIENTS = ['branch_secretary', 'enterprise_staff'] as const;
 

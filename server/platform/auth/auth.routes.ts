@@ -19,7 +19,7 @@ export const authRoutes =
 
     app.post('/api/auth/login', {
       config: { policy: publicRoute({ csrf: false }) },
-      schema: { tags: ['认证'], summary: '登录', body: LoginBody, response: { 200: LoginOut } },
+      schema: { summary: '登录', body: LoginBody, response: { 200: LoginOut } },
       handler: async (req, reply) => {
         const r = await login(req.ctx, { ...req.body, userAgent: req.headers['user-agent'] }, throttle);
         reply.setCookie(cookie, r.token, cookieOpts);
@@ -29,7 +29,7 @@ export const authRoutes =
 
     app.post('/api/auth/logout', {
       config: { policy: anyUser({ allowPendingPasswordChange: true }) },
-      schema: { tags: ['认证'], summary: '退出登录', response: { 204: NoContent } },
+      schema: { summary: '退出登录', response: { 204: NoContent } },
       handler: async (req, reply) => {
         const s = req.session;
         if (s)
@@ -45,7 +45,7 @@ export const authRoutes =
 
     app.post('/api/auth/password', {
       config: { policy: anyUser({ allowPendingPasswordChange: true }) },
-      schema: { tags: ['认证'], summary: '修改本人口令', body: PasswordBody, response: { 204: NoContent } },
+      schema: { summary: '修改本人口令', body: PasswordBody, response: { 204: NoContent } },
       handler: async (req, reply) => {
         await changeOwnPassword(req.ctx, req.session!, req.body);
         return reply.code(204).send();
@@ -55,13 +55,13 @@ export const authRoutes =
     // read by the password form, also while a password change is pending (that session cannot read /me)
     app.get('/api/auth/password-rules', {
       config: { policy: anyUser({ allowPendingPasswordChange: true }) },
-      schema: { tags: ['认证'], summary: '本人新口令须满足的规则（取自安全策略）', response: { 200: PasswordRulesSchema } },
+      schema: { summary: '本人新口令须满足的规则（取自安全策略）', response: { 200: PasswordRulesSchema } },
       handler: async (req) => passwordRulesFor(await securityPolicy(req.ctx.db), req.session!.actor.isAdmin),
     });
 
     app.get('/api/auth/me', {
       config: { policy: anyUser() },
-      schema: { tags: ['认证'], summary: '当前用户、角色与权限', response: { 200: MeOut } },
+      schema: { summary: '当前用户、角色与权限', response: { 200: MeOut } },
       handler: (req) => me(req.ctx, req.session!),
     });
   };

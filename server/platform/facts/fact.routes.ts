@@ -8,7 +8,6 @@ import { createFactRegistry } from './fact.registry.ts';
 import { factRecords, listFacts } from './fact.service.ts';
 import type { FactDef } from './fact.ts';
 
-const tags = ['统计指标'];
 /**
  * Who reaches the facts API at all: readers of the org tree (every board's reader holds it; the home dashboard's org
  * figures need no more). Each fact then needs its own permission (the board it is on), and its org must lie in that
@@ -28,7 +27,6 @@ export const factRoutes =
     app.get('/api/facts', {
       config: { policy },
       schema: {
-        tags,
         summary: '统计指标：某组织（默认本人管理范围的最上级组织）及其下级在某年度的全部可见指标',
         querystring: FactsQuery,
         response: { 200: FactsOut },
@@ -39,7 +37,6 @@ export const factRoutes =
     app.get('/api/facts/:key/records', {
       config: { policy },
       schema: {
-        tags,
         summary: '统计指标的明细记录（分页，可搜索）：计数指标的总条数、合计指标的数值之和等于指标值',
         params: FactKeyParams,
         querystring: FactRecordsQuery,
@@ -51,7 +48,6 @@ export const factRoutes =
     app.get('/api/facts/:key/records/export', {
       config: { policy },
       schema: {
-        tags,
         summary: '导出统计指标的明细记录（Excel）',
         params: FactKeyParams,
         querystring: FactRecordsQuery.omit({ page: true, pageSize: true }),

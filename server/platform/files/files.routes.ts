@@ -17,7 +17,6 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/files', {
     config: { policy: can('file:write', { in: 'body', field: 'orgId', resource: 'org' }) },
     schema: {
-      tags: ['附件'],
       summary: '上传附件（multipart：file、orgId、ownerType、ownerId、label）',
       consumes: ['multipart/form-data'],
       response: { 201: FileOut },
@@ -30,13 +29,13 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/files', {
     config: { policy: can('file:read', { in: 'query', field: 'orgId', resource: 'org', optional: true }) },
-    schema: { tags: ['附件'], summary: '附件列表（本人管理范围内）', querystring: FileListQuery, response: { 200: z.array(FileOut) } },
+    schema: { summary: '附件列表（本人管理范围内）', querystring: FileListQuery, response: { 200: z.array(FileOut) } },
     handler: (req) => listFiles(req.ctx, req.query),
   });
 
   app.get('/api/files/:id', {
     config: { policy: can('file:read', fileTarget) },
-    schema: { tags: ['附件'], summary: '下载附件', params: FileIdParams, response: { 200: AnyFile } },
+    schema: { summary: '下载附件', params: FileIdParams, response: { 200: AnyFile } },
     handler: async (req, reply) => {
       return sendFile(reply, await openFile(req.ctx, req.params.id));
     },
@@ -44,7 +43,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/files/:id', {
     config: { policy: can('file:write', fileTarget) },
-    schema: { tags: ['附件'], summary: '删除附件', params: FileIdParams, response: { 204: NoContent } },
+    schema: { summary: '删除附件', params: FileIdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await deleteFile(req.ctx, req.params.id);
       return reply.code(204).send();

@@ -8,7 +8,7 @@ import { listNotifications, markAllRead, markRead } from './notify.service.ts';
 export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/notifications', {
     config: { policy: anyUser() },
-    schema: { tags: ['站内提醒'], summary: '我的提醒', querystring: NotificationListQuery, response: { 200: NotificationList } },
+    schema: { summary: '我的提醒', querystring: NotificationListQuery, response: { 200: NotificationList } },
     handler: (req) => {
       const { unreadOnly, page, pageSize } = req.query;
       return listNotifications(req.ctx, { unreadOnly: unreadOnly === '1' || unreadOnly === 'true', page, pageSize });
@@ -17,7 +17,7 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/notifications/read-all', {
     config: { policy: anyUser() },
-    schema: { tags: ['站内提醒'], summary: '全部标为已读', response: { 204: NoContent } },
+    schema: { summary: '全部标为已读', response: { 204: NoContent } },
     handler: async (req, reply) => {
       await markAllRead(req.ctx);
       return reply.code(204).send();
@@ -26,7 +26,7 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/notifications/:id/read', {
     config: { policy: anyUser() },
-    schema: { tags: ['站内提醒'], summary: '标为已读', params: NotificationIdParams, response: { 204: NoContent } },
+    schema: { summary: '标为已读', params: NotificationIdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await markRead(req.ctx, req.params.id);
       return reply.code(204).send();

@@ -7,13 +7,13 @@ import { getSecurityPolicy, updateSecurityPolicy } from './security-policy.servi
 export const securityPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/security/policy', {
     config: { policy: can('security:policy') },
-    schema: { tags: ['安全策略'], summary: '查看安全策略', response: { 200: PolicyOut } },
+    schema: { summary: '查看安全策略', response: { 200: PolicyOut } },
     handler: (req) => getSecurityPolicy(req.ctx),
   });
 
   app.put('/api/security/policy', {
     config: { policy: can('security:policy') },
-    schema: { tags: ['安全策略'], summary: '修改安全策略', body: SecurityPolicyBody, response: { 200: PolicyOut } },
+    schema: { summary: '修改安全策略', body: SecurityPolicyBody, response: { 200: PolicyOut } },
     handler: (req) => updateSecurityPolicy(req.ctx, req.body),
   });
 };

@@ -2,7 +2,7 @@
 // (migration 0002_rollups_in_migrations.sql): the 三会一课 calendar reads these rows instead of every meeting.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { meetingHeldMonths } from './held.rollup.table.ts';
+import { meetingHeldMonths } from './held-rollup.table.ts';
 
 /** Held meetings of `orgIds` (their own, not their subtrees') in `year`: per org, type and 兼计 keys, counts by month. */
 export async function heldByMonth(db: Db, orgIds: string[], year: number) {

@@ -8,10 +8,10 @@ import { buildMembers, buildOrg } from '../../test/factories.ts';
 import { meetingAgendaItems, meetings } from '../meeting/meeting.table.ts';
 import { firstTopics } from '../meeting/topic.table.ts';
 import { members } from '../member/member.table.ts';
-import { hoursOfMembers } from '../study/hours.rollup.ts';
 import { accountHours, type HoursRules, type StudyEntry } from '../study/hours.rules.ts';
+import { hoursOfMembers } from '../study/hours-rollup.service.ts';
 import { studyAttendees, studyRecords } from '../study/record.table.ts';
-import { rebuildScoringRollups } from './scoring.rollup.ts';
+import { rebuildScoringRollups } from './scoring-rollup.service.ts';
 
 // Random writes straight to the tables (the way bulk SQL, imports and any service would write): after every
 // sequence, the roll-ups the triggers maintained equal a full recomputation, and the hours read from them under any
