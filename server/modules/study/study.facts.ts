@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type FactRows, inYear, rateFact, sumFact } from '../../platform/facts/fact.sql.ts';
+import { type FactRows, inYear, rateFact, rollupCell, sumFact } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 
 /**
@@ -36,7 +36,20 @@ const perMemberRows = (s: FactScope): FactRows => ({
 
 /** Study figures: hours in all (by attendee) and per member on the roll. */
 export const studyFacts: FactDef[] = [
-  sumFact({ key: 'study.hours', label: '学习时长', unit: '小时', permission: 'cockpit:read', digits: 1, rows: attendanceRows }),
+  sumFact({
+    key: 'study.hours',
+    label: '学习时长',
+    unit: '小时',
+    permission: 'cockpit:read',
+    digits: 1,
+    rows: attendanceRows,
+    // 人·分钟 credited to the attendee's org and its ancestors (cockpit_rollups month 0, migration 0002)
+    rollup: (s) =>
+      rollupCell(
+        sql`cockpit_rollups r where r.org_id = ${s.org.id} and r.year = ${s.year} and r.month = 0`,
+        sql`round(r.study_minutes::numeric / 60, 1)`,
+      ),
+  }),
   rateFact({
     key: 'study.hours_per_member',
     label: '人均学习时长',
