@@ -34,6 +34,21 @@ const perMemberRows = (s: FactScope): FactRows => ({
   amount: sql`coalesce(sum(r.minutes), 0) / 60.0`,
 });
 
+/**
+ * Hours per member on the roll from the roll-ups: the subtree's 人·分钟 (every attendee whose org lies in it) less the
+ * minutes of its attendees no longer on the roll, over the members on the roll (cockpit_org_totals); null without any.
+ * Only the off-roll members' attendances are read from the detail tables.
+ */
+const perMemberRollup = (s: FactScope) => sql`(select case when n.v = 0 then null
+    else round((coalesce((select r.study_minutes from cockpit_rollups r
+        where r.org_id = ${s.org.id} and r.year = ${s.year} and r.month = 0), 0)
+      - (select coalesce(sum(sr.minutes), 0) from members m join orgs o on o.id = m.org_id
+          join study_record_attendees a on a.member_id = m.id join study_records sr on sr.id = a.record_id
+          where m.status not in ('active', 'transferring') and starts_with(o.path, ${s.org.path})
+            and ${inYear(sql`sr.occurred_on`, s)}))::numeric / 60 / n.v, 2)::float8 end
+  from (select coalesce((select t.full_members + t.probationary_members from cockpit_org_totals t
+    where t.org_id = ${s.org.id}), 0) as v) n)`;
+
 /** Study figures: hours in all (by attendee) and per member on the roll. */
 export const studyFacts: FactDef[] = [
   sumFact({
@@ -58,5 +73,6 @@ export const studyFacts: FactDef[] = [
     digits: 2,
     scale: 1,
     rows: perMemberRows,
+    rollup: perMemberRollup,
   }),
 ];
