@@ -5,6 +5,7 @@ import { pageList, roundTo } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { evaluateBranches, loadUnits } from './cockpit.compliance.ts';
+import { computeThreeOneRates } from './cockpit.rates.ts';
 
 /** Every 党支部 of the subtree with whether its 三会一课 met the rule table so far in the year (amount 1 or 0). */
 async function branchRecords(ctx: Ctx, s: FactScope) {
@@ -39,10 +40,11 @@ const threeOneRate: FactDef = {
   unit: '%',
   kind: 'rate',
   permission: 'cockpit:read',
+  // the same evaluation as the records (evaluateBranches), without reading the branches' names
   value: async (ctx, s) => {
-    const { records, due } = await branchRecords(ctx, s);
-    if (!due || records.length === 0) return null;
-    return roundTo((records.filter((x) => x.amount === 1).length / records.length) * 100, 1);
+    const { all } = await computeThreeOneRates(ctx, s.org, s.year);
+    if (!all.due || all.branches === 0) return null;
+    return roundTo((all.met / all.branches) * 100, 1);
   },
   records: async (ctx, s, page) => pageList((await branchRecords(ctx, s)).records, page),
 };

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { THREE_ONE_TYPES } from '../../../common/cockpit.ts';
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../common/meeting.ts';
-import { countFact, cstDay, type FactRows, inYear } from '../../platform/facts/fact.sql.ts';
+import { countFact, cstDay, type FactRows, inYear, rollupCell } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 
 /** A meeting counts as held once it took place: held, submitted for review, returned or approved. */
@@ -63,16 +63,55 @@ const followUpRows =
     orgName: sql`o.name`,
     date: sql`f.deadline`,
   });
+/** A figure of the subtree's maintained year row (cockpit_rollups month 0, migration 0002). */
+const yearRow = (expr: SQL) => (s: FactScope) =>
+  rollupCell(sql`cockpit_rollups r where r.org_id = ${s.org.id} and r.year = ${s.year} and r.month = 0`, expr);
+/** Held meetings of the given types in the year row (one column `m_<type>` per type). */
+const heldIn = (list: readonly MeetingType[]) =>
+  yearRow(
+    sql.join(
+      list.map((t) => sql`r.${sql.identifier(`m_${t}`)}`),
+      sql` + `,
+    ),
+  );
 
 /** Meetings held in the year: by type, 三会一课 in all, and the 第一议题 relayed first on the agenda. */
 export const meetingFacts: FactDef[] = [
-  countFact({ key: 'meetings.all', label: '会议', unit: '次', permission: 'cockpit:read', rows: meetingRows(MEETING_TYPES) }),
-  countFact({ key: 'meetings.three_one', label: '三会一课', unit: '次', permission: 'cockpit:read', rows: meetingRows(THREE_ONE_TYPES) }),
+  countFact({
+    key: 'meetings.all',
+    label: '会议',
+    unit: '次',
+    permission: 'cockpit:read',
+    rows: meetingRows(MEETING_TYPES),
+    rollup: heldIn(MEETING_TYPES),
+  }),
+  countFact({
+    key: 'meetings.three_one',
+    label: '三会一课',
+    unit: '次',
+    permission: 'cockpit:read',
+    rows: meetingRows(THREE_ONE_TYPES),
+    rollup: heldIn(THREE_ONE_TYPES),
+  }),
   ...MEETING_TYPES.map((t) =>
-    countFact({ key: `meetings.${t}`, label: MEETING_TYPE_LABELS[t], unit: '次', permission: 'cockpit:read', rows: meetingRows([t]) }),
+    countFact({
+      key: `meetings.${t}`,
+      label: MEETING_TYPE_LABELS[t],
+      unit: '次',
+      permission: 'cockpit:read',
+      rows: meetingRows([t]),
+      rollup: heldIn([t]),
+    }),
   ),
   // on the cockpit and on the 第一议题台账 (meeting:read, which every cockpit reader holds)
-  countFact({ key: 'meetings.first_topic', label: '第一议题学习', unit: '次', permission: 'meeting:read', rows: firstTopicRows }),
+  countFact({
+    key: 'meetings.first_topic',
+    label: '第一议题学习',
+    unit: '次',
+    permission: 'meeting:read',
+    rows: firstTopicRows,
+    rollup: yearRow(sql`r.first_topics`),
+  }),
   countFact({
     key: 'meetings.first_topic_follow_ups',
     label: '第一议题落实措施',

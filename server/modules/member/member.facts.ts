@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { countFact, type FactRows } from '../../platform/facts/fact.sql.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { countFact, type FactRows, rollupCell } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 
 /** On the roll: an outgoing member stays counted until the receipt comes back. */
@@ -21,6 +21,9 @@ const memberRows =
     date: sql`m.joined_on`,
   });
 
+/** Members on the roll of the subtree from its maintained totals row (cockpit_org_totals, migration 0002). */
+const totals = (columns: SQL) => (s: FactScope) => rollupCell(sql`cockpit_org_totals t where t.org_id = ${s.org.id}`, columns);
+
 /** Members on the roll: 正式, 预备 and in all. */
 export const memberFacts: FactDef[] = [
   countFact({
@@ -29,7 +32,22 @@ export const memberFacts: FactDef[] = [
     unit: '人',
     permission: 'cockpit:read',
     rows: memberRows(['full', 'probationary']),
+    rollup: totals(sql`t.full_members + t.probationary_members`),
   }),
-  countFact({ key: 'members.full', label: '正式党员', unit: '人', permission: 'cockpit:read', rows: memberRows(['full']) }),
-  countFact({ key: 'members.probationary', label: '预备党员', unit: '人', permission: 'cockpit:read', rows: memberRows(['probationary']) }),
+  countFact({
+    key: 'members.full',
+    label: '正式党员',
+    unit: '人',
+    permission: 'cockpit:read',
+    rows: memberRows(['full']),
+    rollup: totals(sql`t.full_members`),
+  }),
+  countFact({
+    key: 'members.probationary',
+    label: '预备党员',
+    unit: '人',
+    permission: 'cockpit:read',
+    rows: memberRows(['probationary']),
+    rollup: totals(sql`t.probationary_members`),
+  }),
 ];

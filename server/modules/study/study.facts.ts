@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FactRecordT } from '../../../common/facts.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { type FactRows, inYear, pageList, rateFact, sumFact } from '../../platform/facts/fact.sql.ts';
+import { type FactRows, inYear, pageList, rateFact, rollupCell, sumFact } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 import { toHours } from './hours.rules.ts';
 import { hoursUnder } from './hours.service.ts';
@@ -76,9 +76,37 @@ const creditedHours: FactDef = {
   records: async (ctx, s, page) => pageList((await accountRecords(ctx, s, () => true, true)).records, page),
 };
 
+/**
+ * Hours per member on the roll from the roll-ups: the subtree's 人·分钟 (every attendee whose org lies in it) less the
+ * minutes of its attendees no longer on the roll, over the members on the roll (cockpit_org_totals); null without any.
+ * Only the off-roll members' attendances are read from the detail tables.
+ */
+const perMemberRollup = (s: FactScope) => sql`(select case when n.v = 0 then null
+    else round((coalesce((select r.study_minutes from cockpit_rollups r
+        where r.org_id = ${s.org.id} and r.year = ${s.year} and r.month = 0), 0)
+      - (select coalesce(sum(sr.minutes), 0) from members m join orgs o on o.id = m.org_id
+          join study_record_attendees a on a.member_id = m.id join study_records sr on sr.id = a.record_id
+          where m.status not in ('active', 'transferring') and starts_with(o.path, ${s.org.path})
+            and ${inYear(sql`sr.occurred_on`, s)}))::numeric / 60 / n.v, 2)::float8 end
+  from (select coalesce((select t.full_members + t.probationary_members from cockpit_org_totals t
+    where t.org_id = ${s.org.id}), 0) as v) n)`;
+
 /** Study figures: hours in all (by attendee) and per member on the roll. */
 export const studyFacts: FactDef[] = [
-  sumFact({ key: 'study.hours', label: '学习时长', unit: '小时', permission: 'cockpit:read', digits: 1, rows: attendanceRows }),
+  sumFact({
+    key: 'study.hours',
+    label: '学习时长',
+    unit: '小时',
+    permission: 'cockpit:read',
+    digits: 1,
+    rows: attendanceRows,
+    // 人·分钟 credited to the attendee's org and its ancestors (cockpit_rollups month 0, migration 0002)
+    rollup: (s) =>
+      rollupCell(
+        sql`cockpit_rollups r where r.org_id = ${s.org.id} and r.year = ${s.year} and r.month = 0`,
+        sql`round(r.study_minutes::numeric / 60, 1)`,
+      ),
+  }),
   rateFact({
     key: 'study.hours_per_member',
     label: '人均学习时长',
@@ -87,6 +115,7 @@ export const studyFacts: FactDef[] = [
     digits: 2,
     scale: 1,
     rows: perMemberRows,
+    rollup: perMemberRollup,
   }),
   // the 学时汇总 (学时统计 page): members, their 学时, who met the requirement, who is behind pace
   accountCount('study.members', '学时统计党员', () => true),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { countFact, type FactRows } from '../../platform/facts/fact.sql.ts';
+import { countFact, type FactRows, rollupCell } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 
 /** Transfers in progress now, counted at the sending org (the receiving org for a transfer in from outside). */
@@ -14,5 +14,13 @@ const openRows = (s: FactScope): FactRows => ({
 });
 
 export const transferFacts: FactDef[] = [
-  countFact({ key: 'transfers.open', label: '转接办理中', unit: '人', permission: 'cockpit:read', rows: openRows }),
+  countFact({
+    key: 'transfers.open',
+    label: '转接办理中',
+    unit: '人',
+    permission: 'cockpit:read',
+    rows: openRows,
+    // the subtree's maintained count (cockpit_org_totals, migration 0002)
+    rollup: (s) => rollupCell(sql`cockpit_org_totals t where t.org_id = ${s.org.id}`, sql`t.transfers_open`),
+  }),
 ];

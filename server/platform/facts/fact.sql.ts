@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { FactRecordT } from '../../../common/facts.ts';
 import { escapeLike } from '../access/scope.ts';
+import { keyedCache } from '../cache.ts';
+import { cstDate } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import type { FactDef, FactPage, FactScope } from './fact.ts';
 
@@ -28,7 +30,14 @@ export type FactRows = {
   groupBy?: SQL;
 };
 
-type Meta = Pick<FactDef, 'key' | 'label' | 'unit' | 'permission'>;
+type Meta = Pick<FactDef, 'key' | 'label' | 'unit' | 'permission'> & {
+  /**
+   * The value read from a maintained roll-up (one SQL expression, e.g. {@link rollupCell}), when one exists: the value
+   * then costs a read by key and the records stay the detail rows. It must equal the value over the rows (same rounding);
+   * the facts property test compares them for every fact over random orgs and years.
+   */
+  rollup?: (s: FactScope) => SQL;
+};
 
 /** The rows as a subquery with the record's columns (`id title org_id org_name date amount`). */
 function rowsSql(r: FactRows): SQL {
@@ -91,13 +100,24 @@ export const roundTo = (v: number, digits: number) => {
   return Math.round(v * f) / f;
 };
 
+/** `value` and `valueSql` of a fact: its roll-up when it declares one, else the expression over its rows. */
+function values(def: Meta, overRows: (s: FactScope) => SQL): Pick<FactDef, 'value' | 'valueSql' | 'maintained'> {
+  const expr = def.rollup ?? overRows;
+  return { value: (ctx, s) => scalar(ctx, expr(s)), valueSql: expr, maintained: !!def.rollup };
+}
+
+/**
+ * One figure of a maintained roll-up row, as a value expression: `expr` over the single row `from` selects (0 when the
+ * row does not exist yet: nothing was ever counted there).
+ */
+export const rollupCell = (from: SQL, expr: SQL) => sql`coalesce((select (${expr})::float8 from ${from}), 0)::float8`;
+
 /** A count fact: the number of rows. */
 export function countFact(def: Meta & { rows: (s: FactScope) => FactRows }): FactDef {
   return {
     ...def,
     kind: 'count',
-    value: (ctx, s) => scalar(ctx, valueExpr('count', def.rows(s))),
-    valueSql: (s) => valueExpr('count', def.rows(s)),
+    ...values(def, (s) => valueExpr('count', def.rows(s))),
     records: (ctx, s, page) => pageRows(ctx, def.rows(s), page),
   };
 }
@@ -107,8 +127,7 @@ export function sumFact(def: Meta & { digits: number; rows: (s: FactScope) => Fa
   return {
     ...def,
     kind: 'sum',
-    value: (ctx, s) => scalar(ctx, valueExpr('sum', def.rows(s), def.digits)),
-    valueSql: (s) => valueExpr('sum', def.rows(s), def.digits),
+    ...values(def, (s) => valueExpr('sum', def.rows(s), def.digits)),
     records: (ctx, s, page) => pageRows(ctx, def.rows(s), page),
   };
 }
@@ -121,8 +140,7 @@ export function rateFact(def: Meta & { digits: number; scale: number; rows: (s: 
   return {
     ...def,
     kind: 'rate',
-    value: (ctx, s) => scalar(ctx, valueExpr('rate', def.rows(s), def.digits, def.scale)),
-    valueSql: (s) => valueExpr('rate', def.rows(s), def.digits, def.scale),
+    ...values(def, (s) => valueExpr('rate', def.rows(s), def.digits, def.scale)),
     records: (ctx, s, page) => pageRows(ctx, def.rows(s), page),
   };
 }
@@ -156,26 +174,44 @@ export const cstDay = (at: SQL) => sql`((${at} at time zone 'UTC') + interval '8
 export const inYear = (day: SQL, s: FactScope) => sql`${day} between ${s.from}::date and ${s.to}::date`;
 
 /**
- * The values of many facts for one scope: every fact with a `valueSql` in ONE statement (one round trip, one
- * snapshot), the others (figures evaluated in TypeScript) one after another. Same values as calling `value` on each.
+ * The version of what the roll-ups hold for the scope: the row versions (xmin) of the org's year row and totals row,
+ * which the triggers of migration 0002 rewrite on every write under the org (cockpit.read.ts keys its rows the same way).
+ * Raw SQL: the platform names the roll-up tables without importing the cockpit module.
+ */
+const versionSql = (s: FactScope) =>
+  sql`coalesce((select r.xmin::text from cockpit_rollups r where r.org_id = ${s.org.id} and r.year = ${s.year} and r.month = 0), '-')
+    || ':' || coalesce((select t.xmin::text from cockpit_org_totals t where t.org_id = ${s.org.id}), '-')`;
+
+const kept = keyedCache<number | null>();
+
+/**
+ * The values of many facts for one scope: every fact read from a maintained roll-up in ONE statement (one round trip,
+ * one snapshot), with the roll-ups' version; the others (scans of their records, figures evaluated in TypeScript) are
+ * kept (platform/cache.ts) per scope and date under that version, dropped by every committed write, and computed one
+ * after another when not kept. Same values as calling `value` on each.
  */
 export async function factValues(ctx: Ctx, defs: readonly FactDef[], s: FactScope): Promise<Map<string, number | null>> {
   const out = new Map<string, number | null>();
-  const batched = defs.filter((f) => f.valueSql);
-  if (batched.length) {
-    const [row] = rowsOf(
-      await ctx.db.execute(
-        sql`select ${sql.join(
-          batched.map((f, i) => sql`${(f.valueSql as (s: FactScope) => SQL)(s)} as ${sql.identifier(`v${i}`)}`),
-          sql`, `,
-        )}`,
-      ),
-    );
-    batched.forEach((f, i) => {
-      const v = row[`v${i}`];
-      out.set(f.key, v === null || v === undefined ? null : Number(v));
-    });
+  const batched = defs.filter((f) => f.valueSql && f.maintained);
+  const [row] = rowsOf(
+    await ctx.db.execute(
+      sql`select ${sql.join(
+        [
+          ...batched.map((f, i) => sql`${(f.valueSql as (s: FactScope) => SQL)(s)} as ${sql.identifier(`v${i}`)}`),
+          sql`${versionSql(s)} as version`,
+        ],
+        sql`, `,
+      )}`,
+    ),
+  );
+  batched.forEach((f, i) => {
+    const v = row[`v${i}`];
+    out.set(f.key, v === null || v === undefined ? null : Number(v));
+  });
+  const key = `${String(row.version)}|${cstDate(ctx.now)}`;
+  for (const f of defs) {
+    if (out.has(f.key)) continue;
+    out.set(f.key, await kept(ctx.db, `${f.key}|${s.org.id}|${s.year}|${s.asOf}`, key, () => f.value(ctx, s)));
   }
-  for (const f of defs) if (!f.valueSql) out.set(f.key, await f.value(ctx, s));
   return out;
 }

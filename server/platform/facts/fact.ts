@@ -30,5 +30,11 @@ export type FactDef = {
   value(ctx: Ctx, scope: FactScope): Promise<number | null>;
   /** the value as one SQL expression, when the fact has one (countFact, sumFact, rateFact): lets a board read many in one statement */
   valueSql?(scope: FactScope): SQL;
+  /**
+   * true when `value`/`valueSql` read a maintained roll-up (a few rows by key) instead of scanning the records: the
+   * records stay the detail query, and the facts property test holds the two equal. A board reads the others through
+   * the cache (factValues).
+   */
+  maintained?: boolean;
   records(ctx: Ctx, scope: FactScope, page: FactPage): Promise<{ items: FactRecordT[]; total: number; sum: number | null }>;
 };

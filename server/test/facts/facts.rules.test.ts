@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CockpitOutT } from '../../../common/cockpit.ts';
 import type { FactRecordsOutT, FactsOutT } from '../../../common/facts.ts';
 import { fivegoodRatings } from '../../modules/fivegood/rating.table.ts';
 import { meetingIn } from '../../modules/meeting/meeting.factory.ts';
 import { meetingAgendaItems } from '../../modules/meeting/meeting.table.ts';
+import { members } from '../../modules/member/member.table.ts';
 import { studyAttendees, studyRecords } from '../../modules/study/record.table.ts';
 import { minutes } from '../../platform/clock.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
@@ -79,6 +81,26 @@ describe('study hours', () => {
     expect(list.total).toBe(2);
     expect(list.sum).toBe(3);
     expect(list.items.every((x) => x.orgName === '党员所在支部')).toBe(true);
+  });
+
+  it('per member counts the members on the roll only: a member who left keeps the hours, not a share of the average', async () => {
+    const b = await buildOrg(t, { name: '人均测试支部' });
+    const [a, x, gone] = await buildMembers(t, b.id, 3);
+    const [r] = await t.db
+      .insert(studyRecords)
+      .values({ orgId: b.id, form: 'centralized_training', title: '专题学习', occurredOn: '2026-03-10', minutes: 60, createdAt: t.clock() })
+      .returning();
+    await t.db
+      .insert(studyAttendees)
+      .values([a, x, gone].map((m) => ({ recordId: r.id, memberId: m.id, via: 'list' as const, at: t.clock() })));
+    await t.db.update(members).set({ status: 'left' }).where(eq(members.id, gone.id));
+    // the value is read from the roll-ups, the records from the detail rows: both must say 3 h / 3 attendances, 2 h / 2 members
+    expect(await fact('study.hours', b.id)).toBe(3);
+    expect(await fact('study.hours_per_member', b.id)).toBe(1);
+    expect((await cockpit(b.id)).studyHoursPerMember).toBe(1);
+    const perMember = await records('study.hours_per_member', b.id);
+    expect(perMember.total).toBe(2);
+    expect(perMember.sum).toBe(2);
   });
 });
 
