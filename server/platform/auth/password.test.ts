@@ -109,7 +109,7 @@ describe('password policy (等保 身份鉴别 a)', () => {
 });
 
 describe('forced change at first login and after a reset', () => {
-  it('answers 403 PASSWORD_CHANGE_REQUIRED on every /api route except the password change and logout', async () => {
+  it('answers 403 PASSWORD_CHANGE_REQUIRED on every /api route except the password change, its rules and logout', async () => {
     const admin = await loginAs(t, 'sys_admin', t.rootId);
     const created = await admin.post('/api/users', {
       username: 'firstlogin',
@@ -120,7 +120,9 @@ describe('forced change at first login and after a reset', () => {
     expect(created.statusCode).toBe(201);
     const a = await login(t, 'firstlogin', 'First#Login-1');
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const exempt = new Set(['POST /api/auth/password', 'POST /api/auth/logout']);
+    const exempt = new Set(['POST /api/auth/password', 'GET /api/auth/password-rules', 'POST /api/auth/logout']);
+    // the form shows the rules the new password must meet
+    expect((await a.get('/api/auth/password-rules')).statusCode).toBe(200);
     let checked = 0;
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const method of Object.keys(ops).map((m) => m.toUpperCase())) {
