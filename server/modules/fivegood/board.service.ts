@@ -9,6 +9,7 @@ import { stepDeadline } from './assessment.service.ts';
 import { loadCampaign } from './campaign.service.ts';
 import { promotionRate } from './fivegood.rules.ts';
 import { fivegoodAssessments, fivegoodRubrics } from './fivegood.table.ts';
+import { namedRatings } from './rating.rules.ts';
 import { fivegoodRatings } from './rating.table.ts';
 
 type Row = {
@@ -27,11 +28,15 @@ type Row = {
   previousGrade: number | null;
 };
 
-function summarize(rows: Row[], labels: string[], cap: number) {
+/**
+ * The board's figures over its branch rows. `named` is the count of "五个好" 已命名 in the same subtree and year
+ * (namedRatings, the one definition behind fact `fivegood.named`), not the assessments confirmed at the top grade: a
+ * confirmed grade is not a naming until the campaign names it, and a veto or a revoked plaque takes it back.
+ */
+function summarize(rows: Row[], labels: string[], cap: number, named: number) {
   const byStatus = Object.fromEntries(Object.keys(ASSESSMENT_STATUS_LABELS).map((s) => [s, rows.filter((r) => r.status === s).length]));
   const graded = rows.filter((r) => r.grade !== null);
   const byGrade = labels.map((label, grade) => ({ grade, label, count: graded.filter((r) => r.grade === grade).length }));
-  const top = labels.length - 1;
   const prev = new Map(rows.filter((r) => r.previousGrade !== null).map((r) => [r.orgId, r.previousGrade as number]));
   const curr = new Map(graded.map((r) => [r.orgId, r.grade as number]));
   return {
@@ -40,8 +45,8 @@ function summarize(rows: Row[], labels: string[], cap: number) {
     byStatus,
     byGrade,
     graded: graded.length,
-    fiveGood: graded.filter((r) => r.grade === top).length,
-    fiveGoodShare: graded.length ? graded.filter((r) => r.grade === top).length / graded.length : null,
+    fiveGood: named,
+    fiveGoodShare: graded.length ? named / graded.length : null,
     overdue: rows.filter((r) => r.overdue).length,
     promotion: promotionRate(prev, curr, cap),
   };
@@ -110,22 +115,31 @@ export async function board(ctx: Ctx, campaignId: string, orgId?: string) {
     return loadOrgInScope(ctx, ctx.actor?.roles[0]?.orgId ?? c0.orgId);
   });
   const { c, rubric, rows } = await boardRows(ctx, campaignId, at.path);
-  const s = (r: Row[]) => summarize(r, rubric.labels, rubric.veto.capGradeAt);
+  const s = (r: Row[], named: number) => summarize(r, rubric.labels, rubric.veto.capGradeAt, named);
   const children = await ctx.db
     .select({ id: orgs.id, name: orgs.name, type: orgs.type, path: orgs.path })
     .from(orgs)
     .where(and(eq(orgs.parentId, at.id), eq(orgs.status, 'active'), scopeWhere(ctx.actor, 'fivegood:read', orgs.path)))
     .orderBy(orgs.sortOrder, orgs.name);
+  // the 已命名 branches of the campaign's year under the board's org; a child's count is its subtree's, as the fact's
+  const namedPaths = (
+    (await ctx.db.execute(sql`select o.path from ${namedRatings(c.year)} r join orgs o on o.id = r.org_id
+      where starts_with(o.path, ${at.path})`)) as unknown as { rows: { path: string }[] }
+  ).rows.map((x) => x.path);
+  const namedUnder = (path: string) => namedPaths.filter((p) => p.startsWith(path)).length;
   return {
     campaign: { id: c.id, name: c.name, year: c.year, status: c.status, deadlines: c.deadlines, publicityTo: c.publicityTo },
     org: { id: at.id, name: at.name, parentId: at.parentId },
-    totals: s(rows),
+    totals: s(rows, namedUnder(at.path)),
     children: children
       .map((ch) => ({
         orgId: ch.id,
         name: ch.name,
         type: ch.type,
-        ...s(rows.filter((r) => r.path.startsWith(ch.path) && r.orgId !== ch.id)),
+        ...s(
+          rows.filter((r) => r.path.startsWith(ch.path) && r.orgId !== ch.id),
+          namedUnder(ch.path),
+        ),
       }))
       .filter((ch) => ch.branches > 0),
     branches: rows

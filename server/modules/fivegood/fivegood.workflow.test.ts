@@ -317,7 +317,10 @@ describe('"五个好" annual creation, launch to plaques', () => {
     expect(a3.result.reasons.join('')).toContain('触发否决项');
     const board = (await sasac.get(`/api/fivegood/campaigns/${ids.c26}/board`)).json();
     expect(board.totals.byGrade.find((g: { grade: number }) => g.grade === 5).count).toBe(1);
-    expect(board.totals.fiveGoodShare).toBeCloseTo(1 / 3);
+    // 五个好 is the 已命名 rule (namedRatings, fact fivegood.named): a grade confirmed at 5 is not named yet
+    expect(board.totals.fiveGood).toBe(0);
+    expect(board.totals.fiveGoodShare).toBe(0);
+    expect(board.children.map((c: { fiveGood: number }) => c.fiveGood)).toEqual([0, 0]);
     expect(board.children.map((c: { name: string; branches: number }) => [c.name, c.branches])).toEqual([
       ['州交投集团党委', 2],
       ['州园林宾馆党委', 2],
@@ -348,6 +351,16 @@ describe('"五个好" annual creation, launch to plaques', () => {
       ['阜康匝道收费站党支部', '2026-WHG-001'],
     ]);
     ids.rating1 = plaques[0].id;
+    // once named, the board counts it (1 of the 3 graded), at the root and at its enterprise, as the fact does
+    const board = (await sasac.get(`/api/fivegood/campaigns/${ids.c26}/board`)).json();
+    expect(board.totals.fiveGood).toBe(1);
+    expect(board.totals.fiveGoodShare).toBeCloseTo(1 / 3);
+    expect(board.children.map((c: { name: string; fiveGood: number }) => [c.name, c.fiveGood])).toEqual([
+      ['州交投集团党委', 1],
+      ['州园林宾馆党委', 0],
+    ]);
+    const fact = (await sasac.get(`/api/facts/fivegood.named/records?year=2026&orgId=${board.children[0].orgId}`)).json();
+    expect(fact.total).toBe(board.children[0].fiveGood);
     const cert = await sec.b1.get(`/api/fivegood/ratings/${ids.rating1}/certificate`);
     expect(cert.statusCode).toBe(200);
     expect(cert.headers['content-type']).toContain('wordprocessingml');

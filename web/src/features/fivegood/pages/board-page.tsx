@@ -128,8 +128,9 @@ export default function BoardPage() {
                 ),
               },
               { title: '已审定', dataIndex: 'graded', render: (v: number, c) => childLink('fivegood.graded', c.orgId, v) },
-              { title: '五个好', dataIndex: 'fiveGood' },
-              { title: '五个好占比', dataIndex: 'fiveGoodShare', render: pct },
+              // 五个好 is the 已命名 rule (fact fivegood.named at that child org), its share of the child's 已审定
+              { title: '五个好', dataIndex: 'fiveGood', render: (v: number, c) => childLink('fivegood.named', c.orgId, v) },
+              { title: '五个好占比', dataIndex: 'fiveGoodShare', render: (v: number | null) => pct(v) },
               { title: '后进支部进位升级率', render: (_, c) => `${pct(c.promotion.ratio)}（${c.promotion.promoted}/${c.promotion.base}）` },
               { title: '逾期环节', dataIndex: 'overdue', render: (n) => (n ? <Tag color="red">{n}</Tag> : 0) },
             ]}
