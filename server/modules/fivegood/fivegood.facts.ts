@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { countFact, type FactRows } from '../../platform/facts/fact.sql.ts';
+import { countFact, type FactRows, rateFact } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 import { namedRatings } from './rating.rules.ts';
 
@@ -43,6 +43,25 @@ const assessmentRows =
     date: sql`((x.updated_at at time zone 'UTC') + interval '8 hours')::date`,
   });
 
+/**
+ * 后进支部进位升级率 (promotionRate in fivegood.rules.ts): the year's graded branches whose latest rating of the year
+ * before was at most the rubric's veto cap (后进), 1 when this year's grade is higher.
+ */
+const promotionRows = (s: FactScope): FactRows => ({
+  from: sql`fivegood_assessments x join fivegood_campaigns c on c.id = x.campaign_id join orgs o on o.id = x.org_id
+    join fivegood_rubrics rb on rb.id = c.rubric_id
+    join (select distinct on (p.org_id) p.org_id, p.grade from fivegood_ratings p where p.year = ${s.year - 1}
+      order by p.org_id, p.created_at desc, p.id desc) prev on prev.org_id = x.org_id`,
+  where: sql`c.year = ${s.year} and starts_with(o.path, ${s.org.path}) and x.grade is not null
+    and prev.grade <= (rb.content -> 'veto' ->> 'capGradeAt')::int`,
+  id: sql`x.id`,
+  title: sql`o.name || '：上年 ' || prev.grade || ' 个好，本年 ' || x.grade || ' 个好'`,
+  orgId: sql`o.id`,
+  orgName: sql`o.name`,
+  date: sql`((x.updated_at at time zone 'UTC') + interval '8 hours')::date`,
+  amount: sql`case when x.grade > prev.grade then 1 else 0 end`,
+});
+
 // On the cockpit and on the 五个好 进度看板: every reader of either holds fivegood:read.
 export const fivegoodFacts: FactDef[] = [
   countFact({ key: 'fivegood.named', label: '"五个好"已命名', unit: '个', permission: 'fivegood:read', rows: namedRows }),
@@ -56,4 +75,13 @@ export const fivegoodFacts: FactDef[] = [
     rows: assessmentRows('eligible'),
   }),
   countFact({ key: 'fivegood.graded', label: '"五个好"已审定', unit: '个', permission: 'fivegood:read', rows: assessmentRows('graded') }),
+  rateFact({
+    key: 'fivegood.promotion',
+    label: '后进支部进位升级率',
+    unit: '%',
+    permission: 'fivegood:read',
+    digits: 1,
+    scale: 100,
+    rows: promotionRows,
+  }),
 ];

@@ -462,6 +462,12 @@ describe('"五个好" annual creation, launch to plaques', () => {
     for (const id of [a3, a1]) await sasac.post(`/api/fivegood/assessments/${id}/confirm`, { reason: '审定' });
     const board = (await sasac.get(`/api/fivegood/campaigns/${ids.c27}/board`)).json();
     expect(board.totals.promotion).toEqual({ base: 2, promoted: 1, ratio: 0.5 });
+    // the same rate as fact fivegood.promotion (in %), whose records are the 后进 branches it is over
+    const f = (await sasac.get(`/api/facts?orgId=${t.rootId}&year=2027`)).json();
+    expect(f.items.find((x: { key: string }) => x.key === 'fivegood.promotion').value).toBe(50);
+    const base = (await sasac.get(`/api/facts/fivegood.promotion/records?orgId=${t.rootId}&year=2027`)).json();
+    expect(base.total).toBe(board.totals.promotion.base);
+    expect(base.sum).toBe(board.totals.promotion.promoted);
     const drill = (await sasac.get(`/api/fivegood/campaigns/${ids.c27}/board?orgId=${ids.e2}`)).json();
     expect(drill.branches.map((b: { orgName: string; statusLabel: string }) => [b.orgName, b.statusLabel])).toEqual([
       ['客房部党支部', '已审定'],

@@ -131,7 +131,15 @@ export default function BoardPage() {
               // 五个好 is the 已命名 rule (fact fivegood.named at that child org), its share of the child's 已审定
               { title: '五个好', dataIndex: 'fiveGood', render: (v: number, c) => childLink('fivegood.named', c.orgId, v) },
               { title: '五个好占比', dataIndex: 'fiveGoodShare', render: (v: number | null) => pct(v) },
-              { title: '后进支部进位升级率', render: (_, c) => `${pct(c.promotion.ratio)}（${c.promotion.promoted}/${c.promotion.base}）` },
+              {
+                title: '后进支部进位升级率',
+                render: (_, c) =>
+                  data ? (
+                    <Link to={factHref('fivegood.promotion', { orgId: c.orgId, year: data.campaign.year })}>
+                      {`${pct(c.promotion.ratio)}（${c.promotion.promoted}/${c.promotion.base}）`}
+                    </Link>
+                  ) : null,
+              },
               { title: '逾期环节', dataIndex: 'overdue', render: (n) => (n ? <Tag color="red">{n}</Tag> : 0) },
             ]}
           />
@@ -161,7 +169,8 @@ export default function BoardPage() {
 /**
  * The board's headline figures, read from the facts API for the board's org and the campaign's year (the same facts as
  * the cockpit: 五个好支部 is the 已命名 rule — latest rating at the top grade, not vetoed, not revoked); every fact number
- * opens its records. 进位升级率 and 逾期环节 are the board's own figures.
+ * opens its records; 进位升级率 links to fact fivegood.promotion (same rule). 逾期环节 stays the board's own figure: a
+ * step's deadline runs into the next year, so it is judged on today, not on a year's as-of day as a fact would be.
  */
 function Totals({ b }: { b: Board }) {
   const t = b.totals;
@@ -200,7 +209,11 @@ function Totals({ b }: { b: Board }) {
           />
         </Col>
         <Col span={4}>
-          <Statistic title="进位升级率" value={pct(t.promotion.ratio)} suffix={`(${t.promotion.promoted}/${t.promotion.base})`} />
+          <Statistic
+            title="进位升级率"
+            valueRender={() => <Link to={factHref('fivegood.promotion', q)}>{pct(t.promotion.ratio)}</Link>}
+            suffix={`(${t.promotion.promoted}/${t.promotion.base})`}
+          />
         </Col>
         <Col span={4}>
           <Statistic title="逾期环节" value={t.overdue} valueStyle={t.overdue ? { color: '#cf1322' } : undefined} />
