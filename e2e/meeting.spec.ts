@@ -41,6 +41,7 @@ beforeAll(async () => {
   const branch = await call(clerk, 'POST', '/api/orgs', { parentId: ent.json.id, name: BRANCH, type: 'branch' });
   const branchId = branch.json.id as string;
   // seven full members: the branch has a committee, so a monthly 支委会 is required
+  const memberIds: string[] = [];
   for (let i = 0; i < 7; i++) {
     const body = memberInput(branchId, {
       name: ['张建国', '李秀英', '王志强', '赵丽', '陈国华', '杨帆', '马伟'][i],
@@ -50,7 +51,15 @@ beforeAll(async () => {
     });
     const res = await call(clerk, 'POST', '/api/members', body);
     expect(res.status, JSON.stringify(res.json)).toBe(201);
+    memberIds.push(res.json.id as string);
   }
+  // the current term's five 委员: a 支委会 expects them (domain §4.2)
+  const duties = ['secretary', 'organization_officer', 'publicity_officer', 'member', 'member'];
+  const term = await call(clerk, 'POST', `/api/orgs/${branchId}/committees`, {
+    electedOn: dayjs().subtract(1, 'year').format('YYYY-MM-DD'),
+    members: duties.map((duty, i) => ({ memberId: memberIds[i], duty })),
+  });
+  expect(term.status, JSON.stringify(term.json)).toBe(201);
   const topic = await call(clerk, 'POST', '/api/first-topics', {
     orgId: rootId,
     title: TOPIC,
@@ -111,7 +120,7 @@ describe('组织生活：支委会与第一议题', () => {
 
     await page.getByRole('button', { name: '标记已召开' }).click();
     await page.getByRole('button', { name: '其余人员均出席' }).click();
-    await page.getByText('实到 7 人').waitFor();
+    await page.getByText('实到 5 人').waitFor();
     await page.getByLabel('研究讨论情况').fill('研究本月收费站安全生产和文明服务工作');
     await page.getByLabel('议定事项').fill('开展党员安全责任区月度排查');
     await page.getByRole('button', { name: '保存记录' }).click();
@@ -124,7 +133,7 @@ describe('组织生活：支委会与第一议题', () => {
     const xml = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']).replace(/<[^>]+>/g, '');
     expect(xml).toContain(`${BRANCH}支部委员会记录`);
     expect(xml).toContain(`1. 【第一议题】${TOPIC}`);
-    expect(xml).toContain('实到人数7');
+    expect(xml).toContain('实到人数5');
 
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.getByText('已提交待审核').first().waitFor();
