@@ -2,7 +2,7 @@
 import { named } from './named.ts';
 import { z } from './zod-locale.ts';
 
-export const FACT_UNITS = ['个', '人', '次', '项', '件', '%', '小时', '元', '万元', '人次', '学时'] as const;
+export const FACT_UNITS = ['个', '人', '次', '项', '件', '%', '小时', '元', '万元', '人次', '学时', '天'] as const;
 export type FactUnit = (typeof FACT_UNITS)[number];
 
 const Year = z.coerce.number().int('年份须为整数').min(2000, '年份不能早于 2000 年').max(2100, '年份不能晚于 2100 年');

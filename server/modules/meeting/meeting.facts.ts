@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { THREE_ONE_TYPES } from '../../../common/cockpit.ts';
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../common/meeting.ts';
-import { countFact, cstDay, type FactRows, inYear, rollupCell } from '../../platform/facts/fact.sql.ts';
+import { countFact, cstDay, type FactRows, inYear, rateFact, rollupCell } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
 
 /** A meeting counts as held once it took place: held, submitted for review, returned or approved. */
@@ -37,6 +37,40 @@ const firstTopicRows = (s: FactScope): FactRows => ({
   orgId: sql`o.id`,
   orgName: sql`o.name`,
   date: cstDay(sql`m.starts_at`),
+});
+
+/**
+ * The 第一议题 studied (as agenda item 1 of a held meeting of the subtree in the year, as {@link firstTopicRows}): one
+ * record per topic (the 第一议题台账's 涉及议题), under the org that published it.
+ */
+const studiedTopicRows = (s: FactScope): FactRows => ({
+  from: sql`meeting_agenda_items a join meetings m on m.id = a.meeting_id join orgs o on o.id = m.org_id
+    join first_topics t on t.id = a.topic_id join orgs po on po.id = t.org_id`,
+  where: sql`a.kind = 'first_topic' and a.position = 1 and ${HELD_SQL('m')} and starts_with(o.path, ${s.org.path})
+    and ${inYear(cstDay(sql`m.starts_at`), s)}`,
+  groupBy: sql`t.id, t.title, t.published_on, po.id, po.name`,
+  id: sql`t.id`,
+  title: sql`t.title`,
+  orgId: sql`po.id`,
+  orgName: sql`po.name`,
+  date: sql`t.published_on`,
+});
+
+/**
+ * The item-1 studies of a 第一议题 (as {@link firstTopicRows}), each with the days from the topic's publication to the
+ * meeting's day (CST) as `amount`: the 第一议题台账's 平均间隔 is their average.
+ */
+const lagRows = (s: FactScope): FactRows => ({
+  from: sql`meeting_agenda_items a join meetings m on m.id = a.meeting_id join orgs o on o.id = m.org_id
+    join first_topics t on t.id = a.topic_id`,
+  where: sql`a.kind = 'first_topic' and a.position = 1 and ${HELD_SQL('m')} and starts_with(o.path, ${s.org.path})
+    and ${inYear(cstDay(sql`m.starts_at`), s)}`,
+  id: sql`a.id`,
+  title: sql`t.title || '（' || m.title || '，间隔 ' || (${cstDay(sql`m.starts_at`)} - t.published_on)::text || ' 天）'`,
+  orgId: sql`o.id`,
+  orgName: sql`o.name`,
+  date: cstDay(sql`m.starts_at`),
+  amount: sql`${cstDay(sql`m.starts_at`)} - t.published_on`,
 });
 
 /**
@@ -111,6 +145,22 @@ export const meetingFacts: FactDef[] = [
     permission: 'meeting:read',
     rows: firstTopicRows,
     rollup: yearRow(sql`r.first_topics`),
+  }),
+  countFact({
+    key: 'meetings.first_topic_topics',
+    label: '第一议题涉及议题',
+    unit: '个',
+    permission: 'meeting:read',
+    rows: studiedTopicRows,
+  }),
+  rateFact({
+    key: 'meetings.first_topic_lag',
+    label: '第一议题平均间隔',
+    unit: '天',
+    permission: 'meeting:read',
+    digits: 1,
+    scale: 1,
+    rows: lagRows,
   }),
   countFact({
     key: 'meetings.first_topic_follow_ups',

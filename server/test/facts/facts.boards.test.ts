@@ -80,7 +80,15 @@ describe('第一议题台账', () => {
     const year = Number(t.clock().toISOString().slice(0, 4));
     const sec = await loginAs(t, 'branch_secretary', b.id);
     const ledger = (await sec.get(`/api/first-topic-ledger?orgId=${b.id}&year=${year}`)).json() as {
-      total: { studies: number; followUps: number; followUpsDone: number; followUpsOverdue: number };
+      total: {
+        studies: number;
+        topics: number;
+        avgLagDays: number | null;
+        followUps: number;
+        followUpsDone: number;
+        followUpsOverdue: number;
+      };
+      children: unknown[];
     };
     const f = (await sec.get(`/api/facts?orgId=${b.id}&year=${year}`)).json() as FactsOutT;
     expect(value(f, 'meetings.first_topic')).toBe(1);
@@ -89,6 +97,16 @@ describe('第一议题台账', () => {
     expect(value(f, 'meetings.first_topic_follow_ups')).toBe(ledger.total.followUps);
     expect(value(f, 'meetings.first_topic_follow_ups_done')).toBe(ledger.total.followUpsDone);
     expect(value(f, 'meetings.first_topic_follow_ups_overdue')).toBe(ledger.total.followUpsOverdue);
+    // 涉及议题 and 平均间隔 (publication to the item-1 study, in days)
+    expect(ledger.total.topics).toBe(1);
+    expect(value(f, 'meetings.first_topic_topics')).toBe(ledger.total.topics);
+    expect(ledger.total.avgLagDays).not.toBeNull();
+    expect(value(f, 'meetings.first_topic_lag')).toBe(ledger.total.avgLagDays);
+    const lag = (await sec.get(`/api/facts/meetings.first_topic_lag/records?orgId=${b.id}&year=${year}`)).json() as FactRecordsOutT;
+    expect(lag.total).toBe(1);
+    expect(lag.sum).toBe(ledger.total.avgLagDays);
+    const topics = (await sec.get(`/api/facts/meetings.first_topic_topics/records?orgId=${b.id}&year=${year}`)).json() as FactRecordsOutT;
+    expect(topics.items.map((x) => x.id)).toEqual([item.topicId]);
   });
 });
 

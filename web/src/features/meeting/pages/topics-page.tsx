@@ -84,6 +84,8 @@ function LedgerView() {
   });
   const facts = useFacts({ orgId: root, year }, !!root);
   const fact = (key: string) => <Link to={factHref(key, { orgId: facts.data?.org.id, year })}>{factValue(facts.data, key) ?? '—'}</Link>;
+  // a child org's figure opens the same fact at that org (its records; the ledger's row holds the same value)
+  const at = (key: string, orgId: string, v: number | null) => <Link to={factHref(key, { orgId, year })}>{v ?? '—'}</Link>;
   const t = l.data?.total;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -101,8 +103,9 @@ function LedgerView() {
       </Space>
       {t && (
         <div>
-          {/* 学习次数 and 落实措施 are facts (agenda item 1 only, domain.md §5.2); each number opens its records */}
-          学习 {fact('meetings.first_topic')} 次{`，涉及议题 ${t.topics} 个，平均间隔 ${t.avgLagDays ?? '—'} 天；`}
+          {/* every number is a fact (agenda item 1 only, domain.md §5.2) and opens its records */}
+          学习 {fact('meetings.first_topic')} 次，涉及议题 {fact('meetings.first_topic_topics')} 个，平均间隔{' '}
+          {fact('meetings.first_topic_lag')} {'天；'}
           落实措施 {fact('meetings.first_topic_follow_ups')} 项，完成 {fact('meetings.first_topic_follow_ups_done')} 项，逾期{' '}
           {fact('meetings.first_topic_follow_ups_overdue')} 项{t.misplaced ? `；另有 ${t.misplaced} 次在非第一议题位置传达，未计入` : ''}
         </div>
@@ -115,10 +118,23 @@ function LedgerView() {
         dataSource={l.data?.children}
         columns={[
           { title: '党组织', dataIndex: 'name' },
-          { title: '学习次数', dataIndex: 'studies' },
-          { title: '议题数', dataIndex: 'topics' },
-          { title: '平均间隔（天）', dataIndex: 'avgLagDays' },
-          { title: '落实措施（完成/总数）', key: 'f', render: (_, c) => `${c.followUpsDone}/${c.followUps}` },
+          { title: '学习次数', dataIndex: 'studies', render: (v: number, c) => at('meetings.first_topic', c.orgId, v) },
+          { title: '议题数', dataIndex: 'topics', render: (v: number, c) => at('meetings.first_topic_topics', c.orgId, v) },
+          {
+            title: '平均间隔（天）',
+            dataIndex: 'avgLagDays',
+            render: (v: number | null, c) => at('meetings.first_topic_lag', c.orgId, v),
+          },
+          {
+            title: '落实措施（完成/总数）',
+            key: 'f',
+            render: (_, c) => (
+              <>
+                {at('meetings.first_topic_follow_ups_done', c.orgId, c.followUpsDone)}/
+                {at('meetings.first_topic_follow_ups', c.orgId, c.followUps)}
+              </>
+            ),
+          },
         ]}
       />
       <Table
