@@ -228,6 +228,8 @@ export const RollupRow = z.object({
   members: z.number(),
   minutes: z.number(),
   hours: z.number(),
+  /** 人均学时 (null without members): the fact study.credited_hours_per_member */
+  perMember: z.number().nullable(),
   metCount: z.number(),
   behindCount: z.number(),
 });

@@ -150,3 +150,5 @@ export function behindAt(a: HoursAccount, month: number): boolean {
 
 /** Minutes as hours with one decimal, for display. */
 export const toHours = (minutes: number) => Math.round(minutes / 6) / 10;
+/** 人均学时: the members' 学时 (minutes) over their number, to 0.1 h (not the rounded total over them); null without members. */
+export const perMemberHours = (minutes: number, members: number) => (members ? Math.round(minutes / members / 6) / 10 : null);

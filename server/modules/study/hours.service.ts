@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { rules } from '../../platform/rules/rules.service.ts';
 import { committeeMembers, committees } from '../committee/committee.table.ts';
 import { members } from '../member/member.table.ts';
-import { accountHours, behindAt, type HoursAccount, hoursRules, type StudyEntry, toHours } from './hours.rules.ts';
+import { accountHours, behindAt, type HoursAccount, hoursRules, perMemberHours, type StudyEntry, toHours } from './hours.rules.ts';
 import { studyReadingSessions } from './material.table.ts';
 import { studyAttendees, studyRecords } from './record.table.ts';
 import { myMember, studyOrg } from './study-access.service.ts';
@@ -158,6 +158,10 @@ export async function rollup(ctx: Ctx, q: { orgId: string; year: number }) {
     members: pick.length,
     minutes: pick.reduce((s, x) => s + x.a.totalMinutes, 0),
     hours: toHours(pick.reduce((s, x) => s + x.a.totalMinutes, 0)),
+    perMember: perMemberHours(
+      pick.reduce((s, x) => s + x.a.totalMinutes, 0),
+      pick.length,
+    ),
     metCount: pick.filter((x) => x.a.met).length,
     behindCount: pick.filter((x) => x.behind).length,
   });

@@ -3,7 +3,7 @@ import type { FactRecordT } from '../../../common/facts.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { type FactRows, inYear, pageList, rateFact, rollupCell, sumFact } from '../../platform/facts/fact.sql.ts';
 import type { FactDef, FactScope } from '../../platform/facts/fact.ts';
-import { toHours } from './hours.rules.ts';
+import { perMemberHours, toHours } from './hours.rules.ts';
 import { hoursUnder } from './hours.service.ts';
 
 /**
@@ -76,6 +76,23 @@ const creditedHours: FactDef = {
   records: async (ctx, s, page) => pageList((await accountRecords(ctx, s, () => true, true)).records, page),
 };
 
+/** 人均学时 of the 学时汇总: 学时 by the study-hour rules over the members on the roll; its records are the members. */
+const creditedPerMember: FactDef = {
+  key: 'study.credited_hours_per_member',
+  label: '人均学时（按学时规则计）',
+  unit: '学时',
+  kind: 'rate',
+  permission: 'study:read',
+  value: async (ctx, s) => {
+    const list = await hoursUnder(ctx, s.org.path, s.year);
+    return perMemberHours(
+      list.reduce((n, x) => n + x.a.totalMinutes, 0),
+      list.length,
+    );
+  },
+  records: async (ctx, s, page) => pageList((await accountRecords(ctx, s, () => true, true)).records, page),
+};
+
 /**
  * Hours per member on the roll from the roll-ups: the subtree's 人·分钟 (every attendee whose org lies in it) less the
  * minutes of its attendees no longer on the roll, over the members on the roll (cockpit_org_totals); null without any.
@@ -120,6 +137,7 @@ export const studyFacts: FactDef[] = [
   // the 学时汇总 (学时统计 page): members, their 学时, who met the requirement, who is behind pace
   accountCount('study.members', '学时统计党员', () => true),
   creditedHours,
+  creditedPerMember,
   accountCount('study.members_met', '学时已达标党员', (x) => x.a.met),
   accountCount('study.members_behind', '学时进度落后党员', (x) => x.behind),
 ];

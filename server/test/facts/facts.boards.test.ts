@@ -133,18 +133,22 @@ describe('学时汇总', () => {
     ]);
     for (const org of [e, home, recorder]) {
       const roll = (await sasac.get(`/api/study/rollup?orgId=${org.id}&year=2026`)).json() as {
-        org: { members: number; hours: number; metCount: number; behindCount: number };
+        org: { members: number; hours: number; perMember: number | null; metCount: number; behindCount: number };
       };
       const f = await facts(org.id);
       expect(value(f, 'study.members'), org.name).toBe(roll.org.members);
       expect(value(f, 'study.credited_hours'), org.name).toBe(roll.org.hours);
       expect(value(f, 'study.members_met'), org.name).toBe(roll.org.metCount);
       expect(value(f, 'study.members_behind'), org.name).toBe(roll.org.behindCount);
+      expect(value(f, 'study.credited_hours_per_member'), org.name).toBe(roll.org.perMember);
     }
     expect(value(await facts(home.id), 'study.credited_hours')).toBe(3);
     expect(value(await facts(recorder.id), 'study.credited_hours')).toBe(0);
     const recs = (await sasac.get(`/api/facts/study.credited_hours/records?orgId=${e.id}&year=2026`)).json() as FactRecordsOutT;
     expect(recs.total).toBe(2);
     expect(recs.sum).toBe(3);
+    // 人均学时: 1.5 学时 each at the committee and the home branch; none at the recorder (no member there)
+    expect(value(await facts(e.id), 'study.credited_hours_per_member')).toBe(1.5);
+    expect(value(await facts(recorder.id), 'study.credited_hours_per_member')).toBeNull();
   });
 });

@@ -61,7 +61,12 @@ export default function HoursPage() {
             { title: '组织', dataIndex: 'name' },
             { title: '党员数', dataIndex: 'members', width: 90, render: (v: number, x) => childLink('study.members', x.orgId, v) },
             { title: '合计学时', dataIndex: 'hours', width: 110, render: (v: number, x) => childLink('study.credited_hours', x.orgId, v) },
-            { title: '人均学时', width: 110, render: (_, x) => (x.members ? Math.round((x.hours / x.members) * 10) / 10 : 0) },
+            {
+              title: '人均学时',
+              dataIndex: 'perMember',
+              width: 110,
+              render: (v: number | null, x) => childLink('study.credited_hours_per_member', x.orgId, v ?? '—'),
+            },
             { title: '已达标', dataIndex: 'metCount', width: 90, render: (v: number, x) => childLink('study.members_met', x.orgId, v) },
             {
               title: '进度落后',
@@ -76,7 +81,7 @@ export default function HoursPage() {
                 <Table.Summary.Cell index={0}>合计（{r.org.name}）</Table.Summary.Cell>
                 <Table.Summary.Cell index={1}>{fact('study.members')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={2}>{fact('study.credited_hours')}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3}>{r.org.members ? Math.round((r.org.hours / r.org.members) * 10) / 10 : 0}</Table.Summary.Cell>
+                <Table.Summary.Cell index={3}>{fact('study.credited_hours_per_member')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={4}>{fact('study.members_met')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={5}>{fact('study.members_behind')}</Table.Summary.Cell>
               </Table.Summary.Row>
