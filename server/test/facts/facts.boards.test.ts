@@ -5,7 +5,7 @@ import { assessmentIn } from '../../modules/fivegood/fivegood.factory.ts';
 import { fivegoodAssessments } from '../../modules/fivegood/fivegood.table.ts';
 import { meetingIn } from '../../modules/meeting/meeting.factory.ts';
 import { meetingAgendaItems } from '../../modules/meeting/meeting.table.ts';
-import { followUps } from '../../modules/meeting/topic.table.ts';
+import { firstTopics, followUps } from '../../modules/meeting/topic.table.ts';
 import { studyAttendees, studyRecords } from '../../modules/study/record.table.ts';
 import { type Agent, buildTestApp, type TestApp } from '../build-test-app.ts';
 import { buildMembers, buildOrg, loginAs } from '../factories.ts';
@@ -107,6 +107,52 @@ describe('第一议题台账', () => {
     expect(lag.sum).toBe(ledger.total.avgLagDays);
     const topics = (await sec.get(`/api/facts/meetings.first_topic_topics/records?orgId=${b.id}&year=${year}`)).json() as FactRecordsOutT;
     expect(topics.items.map((x) => x.id)).toEqual([item.topicId]);
+  });
+});
+
+describe('第一议题台账 下级汇总', () => {
+  it('gives each child org the facts at that org: 学习次数, 涉及议题 (distinct topics), 平均间隔 (item 1 only)', async () => {
+    const e = await buildOrg(t, { type: 'committee', name: '台账汇总党委' });
+    const a = await buildOrg(t, { parentId: e.id, name: '台账甲支部' });
+    const b = await buildOrg(t, { parentId: e.id, name: '台账乙支部' });
+    const ma = await meetingIn(t, a.id, { status: 'held', type: 'branch_committee', withTopic: true });
+    const [ia] = await t.db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, ma));
+    const mb = await meetingIn(t, b.id, { status: 'held', type: 'branch_committee', withTopic: true });
+    const [ib] = await t.db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, mb));
+    await t.db
+      .update(firstTopics)
+      .set({ publishedOn: '2026-01-02' })
+      .where(eq(firstTopics.id, ib.topicId as string));
+    // 乙 studies 甲's topic too at item 1 of another meeting, and relays it at item 2 of a third (listed, not counted)
+    const again = await meetingIn(t, b.id, { status: 'held', type: 'theme_day' });
+    const late = await meetingIn(t, b.id, { status: 'held', type: 'theme_day' });
+    await t.db.insert(meetingAgendaItems).values([
+      { meetingId: again, position: 1, kind: 'first_topic', title: '再学习', topicId: ia.topicId },
+      { meetingId: late, position: 1, kind: 'regular', title: '其他议题' },
+      { meetingId: late, position: 2, kind: 'first_topic', title: '后移学习', topicId: ia.topicId },
+    ]);
+    const year = Number(t.clock().toISOString().slice(0, 4));
+    type Totals = { studies: number; topics: number; avgLagDays: number | null };
+    const ledger = (await sasac.get(`/api/first-topic-ledger?orgId=${e.id}&year=${year}`)).json() as {
+      total: Totals & { misplaced: number };
+      children: (Totals & { orgId: string })[];
+    };
+    expect(ledger.total).toMatchObject({ studies: 3, topics: 2, misplaced: 1 });
+    const figures = async (orgId: string) => {
+      const f = await facts(orgId, year);
+      return {
+        studies: value(f, 'meetings.first_topic'),
+        topics: value(f, 'meetings.first_topic_topics'),
+        avgLagDays: value(f, 'meetings.first_topic_lag'),
+      };
+    };
+    const pick = ({ studies, topics, avgLagDays }: Totals) => ({ studies, topics, avgLagDays });
+    expect(await figures(e.id)).toEqual(pick(ledger.total));
+    for (const c of ledger.children) expect(await figures(c.orgId), c.orgId).toEqual(pick(c));
+    expect(ledger.children.find((c) => c.orgId === b.id)).toMatchObject({ studies: 2, topics: 2 });
+    const lag = (await sasac.get(`/api/facts/meetings.first_topic_lag/records?orgId=${e.id}&year=${year}`)).json() as FactRecordsOutT;
+    expect(lag.total).toBe(3);
+    expect(Math.round(((lag.sum ?? 0) / lag.total) * 10) / 10).toBe(ledger.total.avgLagDays);
   });
 });
 
