@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { PNG } from '../server/platform/files/files.fixtures.ts';
 import { apiClient } from './api.ts';
-import { ADMIN_PASSWORD, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
+import { ADMIN_PASSWORD, eventually, expect, launchBrowser, loginUi, newPage, shot } from './helpers.ts';
 
 const { call, sessionOf: session } = apiClient();
 
@@ -127,7 +127,12 @@ describe('"五个好" creation', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /确\s*定/ })
       .click();
-    await sasac.getByText('已审定', { exact: true }).first().waitFor();
+    await sasac.getByRole('dialog').waitFor({ state: 'hidden' });
+    // the decision is saved once the dialog closes; a slow refetch on a loaded machine shows it after a reload
+    await eventually(async () => {
+      if (!(await sasac.getByText('已审定', { exact: true }).first().isVisible())) await sasac.reload();
+      await sasac.getByText('已审定', { exact: true }).first().waitFor({ timeout: 5_000 });
+    }, 30_000);
 
     await sasac.goto('/fivegood/campaigns');
     await sasac.getByRole('button', { name: '发布公示' }).click();
